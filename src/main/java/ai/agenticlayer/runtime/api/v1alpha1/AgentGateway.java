@@ -1,0 +1,20 @@
+package ai.agenticlayer.runtime.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A gateway that exposes agents with spec.exposed; reconciled by the implementation its class names. */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("agw")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Class", jsonPath = ".spec.agentGatewayClassName", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+public class AgentGateway extends CustomResource<AgentGatewaySpec, ConditionedStatus> implements Namespaced {
+}
