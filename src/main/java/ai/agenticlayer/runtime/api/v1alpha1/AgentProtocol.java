@@ -13,8 +13,7 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentProtocol {
 
-    @Default("")
-    @JsonPropertyDescription("Port name; empty means <type>-<port> in lower case, for example a2a-8000.")
+    @JsonPropertyDescription("Port name; unset or empty means <type>-<port> in lower case, for example a2a-8000.")
     private String name;
 
     @Required
