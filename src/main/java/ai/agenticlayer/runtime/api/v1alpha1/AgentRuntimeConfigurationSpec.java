@@ -3,6 +3,8 @@ package ai.agenticlayer.runtime.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.kubernetes.api.model.SecurityContext;
+
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AgentRuntimeConfigurationSpec {
 
@@ -11,6 +13,10 @@ public class AgentRuntimeConfigurationSpec {
 
     @JsonPropertyDescription("Template images per framework, for Agents that set no image.")
     private AgentTemplateImages agentTemplateImages;
+
+    @JsonPropertyDescription("Container security context for Agents that set none. Unset: allowPrivilegeEscalation "
+            + "false, all capabilities dropped and the RuntimeDefault seccomp profile.")
+    private SecurityContext securityContext;
 
     public TemplateFramework getDefaultFramework() {
         return defaultFramework;
@@ -26,5 +32,13 @@ public class AgentRuntimeConfigurationSpec {
 
     public void setAgentTemplateImages(AgentTemplateImages agentTemplateImages) {
         this.agentTemplateImages = agentTemplateImages;
+    }
+
+    public SecurityContext getSecurityContext() {
+        return securityContext;
+    }
+
+    public void setSecurityContext(SecurityContext securityContext) {
+        this.securityContext = securityContext;
     }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 
@@ -82,6 +83,10 @@ public class AgentSpec {
 
     @JsonPropertyDescription("Container resources. Unset: requests 100m CPU and 300Mi memory, limits 500m and 500Mi.")
     private ResourceRequirements resources;
+
+    @JsonPropertyDescription("Security context of the container. Unset: the AgentRuntimeConfiguration's, else "
+            + "allowPrivilegeEscalation false, all capabilities dropped and the RuntimeDefault seccomp profile.")
+    private SecurityContext securityContext;
 
     @JsonPropertyDescription("Labels and annotations for the Deployment, the Service and the pods.")
     private EmbeddedMetadata commonMetadata;
@@ -231,5 +236,13 @@ public class AgentSpec {
 
     public void setPodMetadata(EmbeddedMetadata podMetadata) {
         this.podMetadata = podMetadata;
+    }
+
+    public SecurityContext getSecurityContext() {
+        return securityContext;
+    }
+
+    public void setSecurityContext(SecurityContext securityContext) {
+        this.securityContext = securityContext;
     }
 }

@@ -21,4 +21,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class ToolServer extends CustomResource<ToolServerSpec, ToolServerStatus> implements Namespaced {
+
+    /** An object without spec behaves as one with an empty spec. */
+    @Override
+    protected ToolServerSpec initSpec() {
+        return new ToolServerSpec();
+    }
 }

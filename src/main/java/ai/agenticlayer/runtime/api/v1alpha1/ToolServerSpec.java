@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ToolServerSpec {
@@ -69,6 +70,10 @@ public class ToolServerSpec {
 
     @JsonPropertyDescription("Container resources. Unset: requests 100m CPU and 300Mi memory, limits 500m and 500Mi.")
     private ResourceRequirements resources;
+
+    @JsonPropertyDescription("Security context of the container. Unset: "
+            + "allowPrivilegeEscalation false, all capabilities dropped and the RuntimeDefault seccomp profile.")
+    private SecurityContext securityContext;
 
     @JsonPropertyDescription("Labels and annotations for the Deployment, the Service and the pods.")
     private EmbeddedMetadata commonMetadata;
@@ -186,5 +191,13 @@ public class ToolServerSpec {
 
     public void setPodMetadata(EmbeddedMetadata podMetadata) {
         this.podMetadata = podMetadata;
+    }
+
+    public SecurityContext getSecurityContext() {
+        return securityContext;
+    }
+
+    public void setSecurityContext(SecurityContext securityContext) {
+        this.securityContext = securityContext;
     }
 }

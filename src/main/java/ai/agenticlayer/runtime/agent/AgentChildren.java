@@ -1,0 +1,173 @@
+package ai.agenticlayer.runtime.agent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.AgentSpec;
+import ai.agenticlayer.runtime.api.v1alpha1.EmbeddedMetadata;
+import ai.agenticlayer.runtime.api.v1alpha1.Framework;
+import ai.agenticlayer.runtime.common.DesiredStateHash;
+import ai.agenticlayer.runtime.common.ManagedLabels;
+import ai.agenticlayer.runtime.config.AgentDefaults;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+
+/**
+ * The Deployment and Service of an Agent, as pure functions of the Agent, its defaults and its resolved references.
+ * Only the fields listed here are owned by the operator; everything else on the live objects belongs to others.
+ */
+public final class AgentChildren {
+
+    public static final String CONTAINER = "agent";
+    public static final String APP_LABEL = "app";
+    public static final String FRAMEWORK_LABEL = "framework";
+    public static final String COMPONENT = "agent";
+
+    private AgentChildren() {
+    }
+
+    public static Framework effectiveFramework(Agent agent, AgentDefaults defaults) {
+        return agent.getSpec().getFramework() == null ? defaults.framework() : agent.getSpec().getFramework();
+    }
+
+    /** The Agent's image, else the template image of its framework. */
+    public static String image(Agent agent, AgentDefaults defaults) {
+        String image = agent.getSpec().getImage();
+        if (image != null && !image.isEmpty()) {
+            return image;
+        }
+        Framework framework = effectiveFramework(agent, defaults);
+        return defaults.templateImage(framework).orElseThrow(
+                () -> new IllegalArgumentException("framework " + framework.value() + " requires an image"));
+    }
+
+    /**
+     * The Deployment. Replicas are owned only when the Agent sets them; otherwise the Deployment is created with one
+     * and whoever scales it afterwards (an HPA, say) keeps its count.
+     */
+    public static Deployment deployment(Agent agent, AgentDefaults defaults, ResolvedReferences references) {
+        AgentSpec spec = agent.getSpec();
+        String name = agent.getMetadata().getName();
+        List<AgentProtocols.Protocol> protocols = AgentProtocols.of(spec);
+        Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
+                Map.of(APP_LABEL, name, FRAMEWORK_LABEL, effectiveFramework(agent, defaults).value()));
+
+        Deployment deployment = new DeploymentBuilder()
+                .withMetadata(metadata(agent, labels, annotations(spec.getCommonMetadata())))
+                .withNewSpec()
+                .withReplicas(spec.getReplicas())
+                .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(merge(labels(spec.getCommonMetadata()), labels(spec.getPodMetadata()), Map.of(APP_LABEL, name)))
+                .withAnnotations(nullIfEmpty(merge(annotations(spec.getCommonMetadata()), annotations(spec.getPodMetadata()))))
+                .endMetadata()
+                .withNewSpec()
+                .withVolumes(spec.getVolumes())
+                .withContainers(new ContainerBuilder()
+                        .withName(CONTAINER)
+                        .withImage(image(agent, defaults))
+                        .withPorts(protocols.stream()
+                                .map(p -> new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port())
+                                        .withProtocol("TCP").build())
+                                .toList())
+                        .withEnv(AgentEnvironment.of(agent, protocols, references))
+                        .withEnvFrom(spec.getEnvFrom())
+                        .withVolumeMounts(spec.getVolumeMounts())
+                        .withReadinessProbe(AgentProtocols.firstA2a(protocols).map(AgentChildren::readinessProbe).orElse(null))
+                        .withResources(spec.getResources() == null ? defaultResources() : spec.getResources())
+                        .withSecurityContext(spec.getSecurityContext() == null ? defaults.securityContext() : spec.getSecurityContext())
+                        .build())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(deployment);
+    }
+
+    /** The Service: one port per protocol, selecting the Agent's pods. */
+    public static Service service(Agent agent) {
+        AgentSpec spec = agent.getSpec();
+        String name = agent.getMetadata().getName();
+        Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
+                Map.of(APP_LABEL, name));
+        Service service = new ServiceBuilder()
+                .withMetadata(metadata(agent, labels, annotations(spec.getCommonMetadata())))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Map.of(APP_LABEL, name))
+                .withPorts(AgentProtocols.of(spec).stream()
+                        .map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
+                                .withTargetPort(new IntOrString(p.port())).withProtocol("TCP").build())
+                        .toList())
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(service);
+    }
+
+    /** HTTP GET of the agent card, with the original operator's timings. */
+    static Probe readinessProbe(AgentProtocols.Protocol a2a) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(a2a.path() + ClusterUrls.AGENT_CARD_PATH).withPort(new IntOrString(a2a.port())).endHttpGet()
+                .withInitialDelaySeconds(10)
+                .withPeriodSeconds(10)
+                .withTimeoutSeconds(3)
+                .withSuccessThreshold(1)
+                .withFailureThreshold(10)
+                .build();
+    }
+
+    /** Requests 100m CPU and 300Mi memory, limits 500m and 500Mi. */
+    public static ResourceRequirements defaultResources() {
+        return new ResourceRequirementsBuilder()
+                .withRequests(Map.of("memory", new Quantity("300Mi"), "cpu", new Quantity("100m")))
+                .withLimits(Map.of("memory", new Quantity("500Mi"), "cpu", new Quantity("500m")))
+                .build();
+    }
+
+    private static ObjectMeta metadata(Agent agent, Map<String, String> labels, Map<String, String> annotations) {
+        return new ObjectMetaBuilder()
+                .withName(agent.getMetadata().getName())
+                .withNamespace(agent.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .build();
+    }
+
+    private static Map<String, String> labels(EmbeddedMetadata metadata) {
+        return metadata == null || metadata.getLabels() == null ? Map.of() : metadata.getLabels();
+    }
+
+    private static Map<String, String> annotations(EmbeddedMetadata metadata) {
+        return metadata == null || metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
+    }
+
+    /** Later maps win. */
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... maps) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (Map<String, String> map : maps) {
+            merged.putAll(map);
+        }
+        return merged;
+    }
+
+    private static Map<String, String> nullIfEmpty(Map<String, String> map) {
+        return map.isEmpty() ? null : map;
+    }
+}

@@ -1,0 +1,32 @@
+package ai.agenticlayer.runtime.agent;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.common.ManagedLabels;
+import ai.agenticlayer.runtime.common.OwnedDependentResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.AGENT_SELECTOR))
+public class AgentDeploymentResource extends OwnedDependentResource<Deployment, Agent> {
+
+    public AgentDeploymentResource() {
+        super(Deployment.class, AgentReconciler.EVENT_REPORTER);
+    }
+
+    @Override
+    protected Deployment desired(Agent agent, Context<Agent> context) {
+        AgentInputs inputs = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentInputs.class, AgentInputs.class);
+        return AgentChildren.deployment(agent, inputs.defaults(), inputs.references());
+    }
+
+    /** Unset replicas start at one; afterwards they belong to whoever scales the Deployment. */
+    @Override
+    protected Deployment prepareForCreation(Deployment desired) {
+        if (desired.getSpec().getReplicas() == null) {
+            desired.getSpec().setReplicas(1);
+        }
+        return desired;
+    }
+}

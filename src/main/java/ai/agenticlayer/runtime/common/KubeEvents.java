@@ -1,0 +1,67 @@
+package ai.agenticlayer.runtime.common;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Records Kubernetes Events (events.k8s.io/v1) about the operator's resources. An Event is a record for people, not
+ * state: failing to write one is logged and never fails a reconcile.
+ */
+public final class KubeEvents {
+
+    public static final String NORMAL = "Normal";
+    public static final String WARNING = "Warning";
+    private static final Logger LOG = Logger.getLogger(KubeEvents.class);
+    private static final int MAX_NOTE_LENGTH = 1024;
+    private static final String INSTANCE = Optional.ofNullable(System.getenv("HOSTNAME")).orElse(ManagedLabels.OPERATOR);
+
+    private KubeEvents() {
+    }
+
+    public static void record(KubernetesClient client, String controller, HasMetadata regarding, HasMetadata related,
+            String type, String reason, String action, String note) {
+        Event event = new EventBuilder()
+                .withNewMetadata()
+                .withName(regarding.getMetadata().getName() + "." + Long.toHexString(System.nanoTime()))
+                .withNamespace(regarding.getMetadata().getNamespace())
+                .endMetadata()
+                .withEventTime(new MicroTime(Instant.now().toString()))
+                .withReportingController(controller)
+                .withReportingInstance(INSTANCE)
+                .withType(type)
+                .withReason(reason)
+                .withAction(action)
+                .withNote(note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH) : note)
+                .withRegarding(referenceTo(regarding))
+                .withRelated(related == null ? null : referenceTo(related))
+                .build();
+        try {
+            client.resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(),
+                    regarding.getMetadata().getNamespace(), regarding.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static ObjectReference referenceTo(HasMetadata resource) {
+        return new ObjectReferenceBuilder()
+                .withApiVersion(resource.getApiVersion())
+                .withKind(resource.getKind())
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .withUid(resource.getMetadata().getUid())
+                .withResourceVersion(resource.getMetadata().getResourceVersion())
+                .build();
+    }
+}

@@ -1,0 +1,97 @@
+package ai.agenticlayer.runtime.common;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesResourceMatcher;
+
+/**
+ * A child object written with server-side apply under the operator's field manager, so that fields other writers own
+ * (a rollout-restart annotation, an HPA's replica count) survive.
+ * <ul>
+ * <li>Unchanged: the desired-state hash on the child is current and every field the operator sets has its value.
+ * Then nothing is written.</li>
+ * <li>Created only if absent: an object of the same name that the operator does not own fails with a
+ * {@link ResourceConflictException} and is left alone.</li>
+ * <li>Each create and update is recorded as a Normal Event on the owner.</li>
+ * </ul>
+ */
+public abstract class OwnedDependentResource<R extends HasMetadata, P extends HasMetadata>
+        extends CRUDKubernetesDependentResource<R, P> {
+
+    private final String controller;
+
+    protected OwnedDependentResource(Class<R> resourceType, String controller) {
+        super(resourceType);
+        this.controller = controller;
+    }
+
+    @Override
+    public Matcher.Result<R> match(R actual, R desired, P primary, Context<P> context) {
+        addMetadata(true, actual, desired, primary, context);
+        boolean unchanged = Objects.equals(DesiredStateHash.on(actual), DesiredStateHash.on(desired))
+                && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
+        return Matcher.Result.computed(unchanged, desired);
+    }
+
+    @Override
+    public R create(R desired, P primary, Context<P> context) {
+        R created;
+        try {
+            created = super.create(prepareForCreation(desired), primary, context);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            R existing = context.getClient().resource(desired).get();
+            if (existing == null || !isOwnedBy(existing, primary)) {
+                throw new ResourceConflictException(desired, primary);
+            }
+            // ours, but invisible to the label-filtered informer (someone removed its labels): restore it
+            return update(existing, desired, primary, context);
+        }
+        recordEvent(context, primary, created, "Created", "Create");
+        return created;
+    }
+
+    @Override
+    public R update(R actual, R desired, P primary, Context<P> context) {
+        R updated = super.update(actual, desired, primary, context);
+        recordEvent(context, primary, updated, "Updated", "Update");
+        return updated;
+    }
+
+    /** A controller reference, as the original operator set: garbage collection removes the child with its owner. */
+    @Override
+    protected void addReferenceHandlingMetadata(R desired, P primary) {
+        desired.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                .withApiVersion(primary.getApiVersion())
+                .withKind(primary.getKind())
+                .withName(primary.getMetadata().getName())
+                .withUid(primary.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build()));
+    }
+
+    /** Fields set only when the object is created, then left to others (the Deployment's replicas, say). */
+    protected R prepareForCreation(R desired) {
+        return desired;
+    }
+
+    private void recordEvent(Context<P> context, P primary, R child, String reason, String verb) {
+        KubeEvents.record(context.getClient(), controller, primary, child, KubeEvents.NORMAL, reason,
+                verb + child.getKind(), child.getKind() + " " + child.getMetadata().getName() + " " + reason.toLowerCase());
+    }
+
+    private static boolean isOwnedBy(HasMetadata child, HasMetadata owner) {
+        return child.getMetadata().getOwnerReferences().stream()
+                .anyMatch(ref -> Boolean.TRUE.equals(ref.getController()) && ref.getUid().equals(owner.getMetadata().getUid()));
+    }
+}

@@ -1,0 +1,58 @@
+package ai.agenticlayer.runtime.config;
+
+import java.util.Optional;
+
+import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
+import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfigurationSpec;
+import ai.agenticlayer.runtime.api.v1alpha1.AgentTemplateImages;
+import ai.agenticlayer.runtime.api.v1alpha1.Framework;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+
+/**
+ * The defaults an Agent gets for what it does not set: built in, refined by the AgentRuntimeConfiguration of the
+ * operator's namespace, then by the one of the Agent's own namespace. An empty string in a configuration means unset.
+ */
+public record AgentDefaults(Framework framework, String googleAdkImage, String msafImage, SecurityContext securityContext) {
+
+    public static final Framework BUILT_IN_FRAMEWORK = Framework.GOOGLE_ADK;
+
+    public static AgentDefaults builtIn(OperatorConfig.TemplateImages images) {
+        return new AgentDefaults(BUILT_IN_FRAMEWORK, images.googleAdk(), images.msaf(), restrictedSecurityContext());
+    }
+
+    /** Allows no privilege escalation, drops every capability and applies the runtime's seccomp profile. */
+    public static SecurityContext restrictedSecurityContext() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+
+    public AgentDefaults refinedBy(Optional<AgentRuntimeConfiguration> configuration) {
+        AgentRuntimeConfigurationSpec spec = configuration.map(AgentRuntimeConfiguration::getSpec).orElse(null);
+        if (spec == null) {
+            return this;
+        }
+        AgentTemplateImages images = Optional.ofNullable(spec.getAgentTemplateImages()).orElseGet(AgentTemplateImages::new);
+        return new AgentDefaults(
+                spec.getDefaultFramework() == null ? framework : spec.getDefaultFramework().framework(),
+                orElse(images.getGoogleAdk(), googleAdkImage),
+                orElse(images.getMsaf(), msafImage),
+                spec.getSecurityContext() == null ? securityContext : spec.getSecurityContext());
+    }
+
+    /** The template image of a framework, or empty for a framework without one ({@code custom}). */
+    public Optional<String> templateImage(Framework templateFramework) {
+        return switch (templateFramework) {
+            case GOOGLE_ADK -> Optional.of(googleAdkImage);
+            case MSAF -> Optional.of(msafImage);
+            case CUSTOM -> Optional.empty();
+        };
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,83 @@
+package ai.agenticlayer.runtime.config;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
+import ai.agenticlayer.runtime.common.CanonicalJson;
+import ai.agenticlayer.runtime.common.Conditions;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * Tells on each AgentRuntimeConfiguration whether it is in force ({@code Accepted}). With several in one namespace,
+ * the oldest is; the others are {@code Conflicting} and ignored, and Agents keep working.
+ */
+@ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME)
+public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRuntimeConfiguration> {
+
+    public static final String NAME = "agentruntimeconfiguration";
+
+    @Inject
+    OperatorConfig config;
+
+    /** A configuration created or deleted can change which of its namespace siblings is in force. */
+    @Override
+    public List<EventSource<?, AgentRuntimeConfiguration>> prepareEventSources(EventSourceContext<AgentRuntimeConfiguration> context) {
+        var configuration = InformerEventSourceConfiguration.from(AgentRuntimeConfiguration.class, AgentRuntimeConfiguration.class)
+                .withName("namespace-siblings")
+                .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache()
+                        .list(arc -> arc.getMetadata().getNamespace().equals(changed.getMetadata().getNamespace()))
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withOnUpdateFilter((now, before) -> false)
+                .build();
+        return List.of(new InformerEventSource<>(configuration, context));
+    }
+
+    @Override
+    public UpdateControl<AgentRuntimeConfiguration> reconcile(AgentRuntimeConfiguration arc, Context<AgentRuntimeConfiguration> context) {
+        String namespace = arc.getMetadata().getNamespace();
+        List<AgentRuntimeConfiguration> siblings = context.getPrimaryCache()
+                .list(other -> namespace.equals(other.getMetadata().getNamespace())).toList();
+        Optional<AgentRuntimeConfiguration> inForce = ConfigurationSelection.effective(siblings);
+        Condition accepted = inForce.filter(winner -> winner.getMetadata().getName().equals(arc.getMetadata().getName()))
+                .map(winner -> Conditions.condition(Conditions.ACCEPTED, true, "Accepted", scope(namespace), generation(arc)))
+                .orElseGet(() -> Conditions.condition(Conditions.ACCEPTED, false, "Conflicting",
+                        "AgentRuntimeConfiguration " + namespace + "/" + inForce.map(w -> w.getMetadata().getName()).orElse("?")
+                                + " is older and in force; only one per namespace is used, so this one is ignored",
+                        generation(arc)));
+
+        ObservedStatus status = new ObservedStatus();
+        List<Condition> previous = arc.getStatus() == null ? null : arc.getStatus().getConditions();
+        status.setConditions(Conditions.merge(previous, List.of(accepted), Instant.now()));
+        status.setObservedGeneration(generation(arc));
+        if (CanonicalJson.ofResource(status).equals(CanonicalJson.ofResource(arc.getStatus()))) {
+            return UpdateControl.noUpdate();
+        }
+        arc.setStatus(status);
+        return UpdateControl.patchStatus(arc);
+    }
+
+    private String scope(String namespace) {
+        return namespace.equals(config.operatorNamespace()) ? "In force for Agents of every namespace"
+                : "In force for Agents of namespace " + namespace + ", refining the defaults of namespace " + config.operatorNamespace();
+    }
+
+    private static Long generation(AgentRuntimeConfiguration arc) {
+        return arc.getMetadata().getGeneration();
+    }
+
+}

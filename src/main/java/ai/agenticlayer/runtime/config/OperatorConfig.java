@@ -1,0 +1,30 @@
+package ai.agenticlayer.runtime.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed operator settings, read from application.properties, system properties or environment variables. */
+@ConfigMapping(prefix = "agent-runtime")
+public interface OperatorConfig {
+
+    /**
+     * Namespace of the operator: an AgentRuntimeConfiguration there sets cluster-wide defaults. Set from
+     * {@code POD_NAMESPACE} (downward API) in the shipped manifests.
+     */
+    String operatorNamespace();
+
+    /** Namespace searched for the default AiGateway of Agents that name none. */
+    @WithDefault("ai-gateway")
+    String defaultAiGatewayNamespace();
+
+    /** Built-in template images, used when no AgentRuntimeConfiguration pins one. */
+    TemplateImages templateImages();
+
+    interface TemplateImages {
+        @WithDefault("ghcr.io/agentic-layer/agent-template-adk:0.8.0")
+        String googleAdk();
+
+        @WithDefault("ghcr.io/agentic-layer/agent-template-msaf:0.1.0")
+        String msaf();
+    }
+}

@@ -1,0 +1,61 @@
+package ai.agenticlayer.runtime.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** Test helpers on the mock API server: create objects, wait for what the operator does, count its writes. */
+public final class Cluster {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private Cluster() {
+    }
+
+    public static <T extends HasMetadata> T create(KubernetesClient client, T resource) {
+        return client.resource(resource).create();
+    }
+
+    /** Waits until the object exists and satisfies the predicate, and returns it. */
+    public static <T extends HasMetadata> T awaitUntil(KubernetesClient client, Class<T> type, String namespace, String name,
+            Predicate<T> predicate) {
+        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.resources(type).inNamespace(namespace).withName(name).get(),
+                        resource -> resource != null && predicate.test(resource));
+    }
+
+    public static <T extends HasMetadata> T awaitExists(KubernetesClient client, Class<T> type, String namespace, String name) {
+        return awaitUntil(client, type, namespace, name, r -> true);
+    }
+
+    public static Optional<Condition> condition(ObservedStatus status, String type) {
+        return status == null || status.getConditions() == null ? Optional.empty()
+                : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    public static boolean hasCondition(ObservedStatus status, String type, ConditionStatus value, String reason) {
+        return condition(status, type).filter(c -> c.getStatus() == value && reason.equals(c.getReason())).isPresent();
+    }
+
+    /** Requests received so far that write (anything but GET), optionally restricted to paths containing a fragment. */
+    public static List<ApplyingCrudDispatcher.Request> writesSince(int mark, String pathFragment) {
+        List<ApplyingCrudDispatcher.Request> requests = MockApiServer.dispatcher().requests();
+        return requests.subList(mark, requests.size()).stream()
+                .filter(ApplyingCrudDispatcher.Request::isWrite)
+                .filter(r -> r.path().contains(pathFragment))
+                .toList();
+    }
+
+    public static int mark() {
+        return MockApiServer.dispatcher().requests().size();
+    }
+}
