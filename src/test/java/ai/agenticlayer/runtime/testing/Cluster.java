@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import ai.agenticlayer.runtime.api.v1alpha1.ApiKinds;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Test helpers on the mock API server: create objects, wait for what the operator does, count its writes. */
 public final class Cluster {
@@ -23,6 +26,18 @@ public final class Cluster {
 
     public static <T extends HasMetadata> T create(KubernetesClient client, T resource) {
         return client.resource(resource).create();
+    }
+
+    /** Creates the object a YAML document describes: a kind of this API or a built-in kind. */
+    public static HasMetadata create(KubernetesClient client, String yaml) {
+        return client.resource(parse(yaml)).create();
+    }
+
+    public static HasMetadata parse(String yaml) {
+        HasMetadata generic = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        return ApiKinds.forKind(generic.getApiVersion(), generic.getKind())
+                .<HasMetadata> map(type -> Serialization.unmarshal(yaml, type))
+                .orElseGet(() -> Serialization.unmarshal(yaml));
     }
 
     /** Waits until the object exists and satisfies the predicate, and returns it. */
