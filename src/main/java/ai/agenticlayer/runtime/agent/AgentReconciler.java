@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -41,7 +42,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -112,13 +112,16 @@ public class AgentReconciler implements Reconciler<Agent> {
 
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(AgentInputs.class, new AgentInputs(defaultsFor(agent, lookup), resolution.resolved()));
-        WorkflowReconcileResult result = workflow.reconcileManagedWorkflow();
-        Optional<ResourceConflictException> conflict = result.getErroredDependents().values().stream()
-                .filter(ResourceConflictException.class::isInstance).map(ResourceConflictException.class::cast).findFirst();
-        if (conflict.isPresent()) {
+        try {
+            workflow.reconcileManagedWorkflow();
+        } catch (AggregatedOperatorException e) {
+            Optional<ResourceConflictException> conflict = e.getAggregatedExceptions().values().stream()
+                    .filter(ResourceConflictException.class::isInstance).map(ResourceConflictException.class::cast).findFirst();
+            if (conflict.isEmpty()) {
+                throw e;
+            }
             return notReady(agent, context, "ResourceConflict", conflict.get().getMessage()).rescheduleAfter(CONFLICT_RECHECK);
         }
-        result.throwAggregateExceptionIfErrorsPresent();
 
         AgentStatus status = statusWithUrl(agent, url(agent, context, true), resolution.resolved().aiGateway());
         Condition ready = Conditions.condition(Conditions.READY, true, "Reconciled", "Agent is ready", generation(agent));

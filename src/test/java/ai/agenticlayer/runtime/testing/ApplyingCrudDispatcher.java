@@ -2,6 +2,7 @@ package ai.agenticlayer.runtime.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +33,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
-    public record Request(String method, String path, String contentType) {
+    public record Request(String method, String path, String contentType, String body) {
         public boolean isWrite() {
             return !method.equals("GET");
         }
@@ -46,7 +47,7 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
-        requests.add(new Request(request.getMethod(), request.getPath(), contentType));
+        requests.add(new Request(request.getMethod(), request.getPath(), contentType, bodyOf(request)));
         if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(APPLY_PATCH)) {
             synchronized (this) {
                 return apply(request);
@@ -62,6 +63,11 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
             }
         }
         return super.dispatch(request);
+    }
+
+    /** The body as text, read without consuming it (the dispatcher still needs it). */
+    private static String bodyOf(RecordedRequest request) {
+        return request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
     }
 
     /** Every request received so far. */

@@ -1,0 +1,179 @@
+package ai.agenticlayer.runtime.agent;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitExists;
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.condition;
+import static ai.agenticlayer.runtime.testing.Cluster.create;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.MockApiServer;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The operator changes only what it owns, writes only when something changed, and restores what it owns. */
+@QuarkusTest
+@QuarkusTestResource(MockApiServer.class)
+class AgentOwnershipTest {
+
+    private static final PatchContext MERGE_PATCH = PatchContext.of(PatchType.JSON_MERGE);
+
+    @Inject
+    KubernetesClient client;
+
+    private Agent readyAgent(String namespace, String name, String spec) {
+        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name + ", namespace: "
+                + namespace + "}\nspec: " + spec);
+        return awaitUntil(client, Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+    }
+
+    @Test
+    void newAgentCostsThreeWritesAndAnUnchangedOneNone() {
+        int start = Cluster.mark();
+        readyAgent("budget", "thrifty", "{description: counts its writes}");
+        awaitExists(client, Service.class, "budget", "thrifty");
+        settle();
+
+        List<ApplyingCrudDispatcher.Request> writes = Cluster.writesSince(start, "/namespaces/budget/").stream()
+                .filter(r -> !r.path().contains("/events")).toList();
+        assertThat(writes).extracting(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")).containsExactlyInAnyOrder(
+                "POST /apis/runtime.agentic-layer.ai/v1alpha1/namespaces/budget/agents",
+                "PATCH /apis/apps/v1/namespaces/budget/deployments/thrifty",
+                "PATCH /api/v1/namespaces/budget/services/thrifty",
+                "PATCH /apis/runtime.agentic-layer.ai/v1alpha1/namespaces/budget/agents/thrifty/status");
+
+        int beforeResync = Cluster.mark();
+        // an unrelated change to a child triggers a reconcile that finds nothing to do
+        client.apps().deployments().inNamespace("budget").withName("thrifty")
+                .patch(MERGE_PATCH, "{\"metadata\":{\"labels\":{\"cost-center\":\"42\"}}}");
+        settle();
+
+        assertThat(Cluster.writesSince(beforeResync, "/namespaces/budget/"))
+                .extracting(ApplyingCrudDispatcher.Request::path)
+                .containsExactly("/apis/apps/v1/namespaces/budget/deployments/thrifty");
+        assertThat(client.apps().deployments().inNamespace("budget").withName("thrifty").get().getMetadata().getLabels())
+                .containsEntry("cost-center", "42");
+    }
+
+    @Test
+    void rolloutRestartAnnotationAndHpaReplicasSurviveAnUpdate() {
+        Agent agent = readyAgent("ownership", "scaled", "{description: before}");
+        Deployment created = awaitExists(client, Deployment.class, "ownership", "scaled");
+        assertThat(created.getSpec().getReplicas()).isEqualTo(1);
+
+        client.apps().deployments().inNamespace("ownership").withName("scaled").patch(MERGE_PATCH, """
+                {"spec": {"replicas": 5, "template": {"metadata": {"annotations": {"kubectl.kubernetes.io/restartedAt": "2026-11-25T07:00:00Z"}}}}}
+                """);
+        agent.getSpec().setDescription("after");
+        client.resource(agent).update();
+
+        Deployment updated = awaitUntil(client, Deployment.class, "ownership", "scaled",
+                d -> "after".equals(AgentReferencesReconcileTest.env(d, "AGENT_DESCRIPTION")));
+        assertThat(updated.getSpec().getReplicas()).isEqualTo(5);
+        assertThat(updated.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("kubectl.kubernetes.io/restartedAt", "2026-11-25T07:00:00Z");
+        assertThat(events("ownership", "scaled", "Updated")).extracting(Event::getNote).contains("Deployment scaled updated");
+    }
+
+    @Test
+    void labelsTheAgentNoLongerAsksForAreRemoved() {
+        Agent agent = readyAgent("labels", "tidy", "{commonMetadata: {labels: {team: news, tier: gold}}}");
+        assertThat(awaitExists(client, Deployment.class, "labels", "tidy").getMetadata().getLabels()).containsEntry("tier", "gold");
+
+        agent.getSpec().getCommonMetadata().setLabels(Map.of("team", "news"));
+        client.resource(agent).update();
+
+        Deployment deployment = awaitUntil(client, Deployment.class, "labels", "tidy", d -> !d.getMetadata().getLabels().containsKey("tier"));
+        assertThat(deployment.getMetadata().getLabels()).containsEntry("team", "news").containsEntry("app", "tidy");
+        assertThat(awaitUntil(client, Service.class, "labels", "tidy", s -> !s.getMetadata().getLabels().containsKey("tier"))
+                .getMetadata().getLabels()).containsEntry("team", "news");
+    }
+
+    @Test
+    void foreignDeploymentOfTheSameNameIsNeitherAdoptedNorChanged() {
+        create(client, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: taken, namespace: conflict, labels: {owner: someone-else}}
+                spec:
+                  selector: {matchLabels: {run: taken}}
+                  template:
+                    metadata: {labels: {run: taken}}
+                    spec: {containers: [{name: web, image: nginx:1.27}]}
+                """);
+        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: taken, namespace: conflict}\nspec: {}");
+
+        Agent agent = awaitUntil(client, Agent.class, "conflict", "taken",
+                a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
+        assertThat(condition(agent.getStatus(), "Ready").orElseThrow().getMessage())
+                .isEqualTo("Deployment conflict/taken already exists and is not owned by Agent taken; rename or delete it");
+        Deployment foreign = client.apps().deployments().inNamespace("conflict").withName("taken").get();
+        assertThat(foreign.getMetadata().getOwnerReferences()).isEmpty();
+        assertThat(foreign.getMetadata().getLabels()).containsOnly(Map.entry("owner", "someone-else"));
+        assertThat(foreign.getSpec().getTemplate().getSpec().getContainers()).singleElement()
+                .satisfies(c -> assertThat(c.getImage()).isEqualTo("nginx:1.27"));
+    }
+
+    @Test
+    void deletedChildrenAreCreatedAgain() {
+        readyAgent("recreate", "phoenix", "{}");
+        Deployment first = awaitExists(client, Deployment.class, "recreate", "phoenix");
+        awaitExists(client, Service.class, "recreate", "phoenix");
+
+        client.apps().deployments().inNamespace("recreate").withName("phoenix").delete();
+        client.services().inNamespace("recreate").withName("phoenix").delete();
+
+        Deployment second = awaitUntil(client, Deployment.class, "recreate", "phoenix",
+                d -> !d.getMetadata().getUid().equals(first.getMetadata().getUid()));
+        assertThat(second.getSpec().getTemplate().getSpec().getContainers()).singleElement()
+                .satisfies(c -> assertThat(c.getName()).isEqualTo("agent"));
+        awaitExists(client, Service.class, "recreate", "phoenix");
+    }
+
+    @Test
+    void availableMirrorsTheDeployment() {
+        Agent agent = readyAgent("available", "watched", "{}");
+        assertThat(condition(agent.getStatus(), "Available").orElseThrow().getStatus()).isEqualTo(ConditionStatus.UNKNOWN);
+
+        Deployment deployment = awaitExists(client, Deployment.class, "available", "watched");
+        deployment.setStatus(new DeploymentStatusBuilder().withConditions(new DeploymentConditionBuilder().withType("Available")
+                .withStatus("True").withReason("MinimumReplicasAvailable").withMessage("Deployment has minimum availability.").build())
+                .build());
+        client.resource(deployment).updateStatus();
+
+        Agent available = awaitUntil(client, Agent.class, "available", "watched",
+                a -> hasCondition(a.getStatus(), "Available", ConditionStatus.TRUE, "MinimumReplicasAvailable"));
+        assertThat(condition(available.getStatus(), "Ready").orElseThrow().getStatus()).isEqualTo(ConditionStatus.TRUE);
+    }
+
+    private List<Event> events(String namespace, String name, String reason) {
+        return client.resources(Event.class).inNamespace(namespace).list().getItems().stream()
+                .filter(e -> reason.equals(e.getReason()) && name.equals(e.getRegarding().getName())).toList();
+    }
+
+    /** Gives the operator time to react to what just happened (there is nothing to wait for when nothing happens). */
+    private static void settle() {
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+    }
+}
