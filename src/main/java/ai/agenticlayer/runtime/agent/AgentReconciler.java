@@ -24,6 +24,7 @@ import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
+import ai.agenticlayer.runtime.common.StatusUpdates;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.ConfigurationSelection;
 import ai.agenticlayer.runtime.config.OperatorConfig;
@@ -130,10 +131,12 @@ public class AgentReconciler implements Reconciler<Agent> {
 
     @Override
     public ErrorStatusUpdateControl<Agent> updateErrorStatus(Agent agent, Context<Agent> context, Exception e) {
-        LOG.warnf("Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(), agent.getMetadata().getName(),
-                e.getMessage());
-        UpdateControl<Agent> control = notReady(agent, context, "ReconciliationFailed", String.valueOf(e.getMessage()));
-        return control.isPatchStatus() ? ErrorStatusUpdateControl.patchStatus(agent) : ErrorStatusUpdateControl.defaultErrorProcessing();
+        if (!StatusUpdates.isConflict(e)) {
+            LOG.warnf("Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(),
+                    agent.getMetadata().getName(), e.getMessage());
+            notReady(agent, context, "ReconciliationFailed", String.valueOf(e.getMessage()));
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
     /** Ready=False; the children and the URL stay as they were while the Service exists (no cascading outage). */
@@ -155,11 +158,8 @@ public class AgentReconciler implements Reconciler<Agent> {
         List<Condition> previous = agent.getStatus() == null ? null : agent.getStatus().getConditions();
         status.setConditions(Conditions.merge(previous, List.of(ready, available(agent, context)), Instant.now()));
         status.setObservedGeneration(generation(agent));
-        if (CanonicalJson.ofResource(status).equals(CanonicalJson.ofResource(agent.getStatus()))) {
-            return UpdateControl.noUpdate();
-        }
-        agent.setStatus(status);
-        return UpdateControl.patchStatus(agent);
+        StatusUpdates.write(agent, status, Agent::new, context);
+        return UpdateControl.noUpdate();
     }
 
     private static AgentStatus statusWithUrl(Agent agent, String url, Optional<AiGateway> gateway) {

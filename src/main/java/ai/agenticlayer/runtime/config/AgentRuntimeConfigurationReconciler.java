@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
-import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.StatusUpdates;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -64,11 +64,8 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
         List<Condition> previous = arc.getStatus() == null ? null : arc.getStatus().getConditions();
         status.setConditions(Conditions.merge(previous, List.of(accepted), Instant.now()));
         status.setObservedGeneration(generation(arc));
-        if (CanonicalJson.ofResource(status).equals(CanonicalJson.ofResource(arc.getStatus()))) {
-            return UpdateControl.noUpdate();
-        }
-        arc.setStatus(status);
-        return UpdateControl.patchStatus(arc);
+        StatusUpdates.write(arc, status, AgentRuntimeConfiguration::new, context);
+        return UpdateControl.noUpdate();
     }
 
     private String scope(String namespace) {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
@@ -149,6 +150,14 @@ class AgentOwnershipTest {
         assertThat(second.getSpec().getTemplate().getSpec().getContainers()).singleElement()
                 .satisfies(c -> assertThat(c.getName()).isEqualTo("agent"));
         awaitExists(client, Service.class, "recreate", "phoenix");
+        // a Normal event for each creation: the first ones and the re-creations
+        await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(events("recreate", "phoenix", "Created"))
+                .extracting(Event::getType, Event::getNote, e -> e.getRelated().getKind())
+                .containsExactlyInAnyOrder(
+                        Assertions.tuple("Normal", "Deployment phoenix created", "Deployment"),
+                        Assertions.tuple("Normal", "Service phoenix created", "Service"),
+                        Assertions.tuple("Normal", "Deployment phoenix created", "Deployment"),
+                        Assertions.tuple("Normal", "Service phoenix created", "Service")));
     }
 
     @Test
