@@ -1,26 +1,26 @@
 package ai.agenticlayer.runtime.agent;
 
-import java.util.LinkedHashMap;
+import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
+import static ai.agenticlayer.runtime.common.ChildObjects.annotations;
+import static ai.agenticlayer.runtime.common.ChildObjects.labels;
+import static ai.agenticlayer.runtime.common.ChildObjects.merge;
+import static ai.agenticlayer.runtime.common.ChildObjects.nullIfEmpty;
+
 import java.util.List;
 import java.util.Map;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentSpec;
-import ai.agenticlayer.runtime.api.v1alpha1.EmbeddedMetadata;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.common.DesiredStateHash;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
@@ -34,7 +34,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 public final class AgentChildren {
 
     public static final String CONTAINER = "agent";
-    public static final String APP_LABEL = "app";
     public static final String FRAMEWORK_LABEL = "framework";
     public static final String COMPONENT = "agent";
 
@@ -68,7 +67,7 @@ public final class AgentChildren {
                 Map.of(APP_LABEL, name, FRAMEWORK_LABEL, effectiveFramework(agent, defaults).value()));
 
         Deployment deployment = new DeploymentBuilder()
-                .withMetadata(metadata(agent, labels, annotations(spec.getCommonMetadata())))
+                .withMetadata(ChildObjects.metadata(agent, labels, annotations(spec.getCommonMetadata())))
                 .withNewSpec()
                 .withReplicas(spec.getReplicas())
                 .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
@@ -90,7 +89,7 @@ public final class AgentChildren {
                         .withEnvFrom(spec.getEnvFrom())
                         .withVolumeMounts(spec.getVolumeMounts())
                         .withReadinessProbe(AgentProtocols.firstA2a(protocols).map(AgentChildren::readinessProbe).orElse(null))
-                        .withResources(spec.getResources() == null ? defaultResources() : spec.getResources())
+                        .withResources(spec.getResources() == null ? ChildObjects.defaultResources() : spec.getResources())
                         .withSecurityContext(spec.getSecurityContext() == null ? defaults.securityContext() : spec.getSecurityContext())
                         .build())
                 .endSpec()
@@ -107,7 +106,7 @@ public final class AgentChildren {
         Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
                 Map.of(APP_LABEL, name));
         Service service = new ServiceBuilder()
-                .withMetadata(metadata(agent, labels, annotations(spec.getCommonMetadata())))
+                .withMetadata(ChildObjects.metadata(agent, labels, annotations(spec.getCommonMetadata())))
                 .withNewSpec()
                 .withType("ClusterIP")
                 .withSelector(Map.of(APP_LABEL, name))
@@ -130,44 +129,5 @@ public final class AgentChildren {
                 .withSuccessThreshold(1)
                 .withFailureThreshold(10)
                 .build();
-    }
-
-    /** Requests 100m CPU and 300Mi memory, limits 500m and 500Mi. */
-    public static ResourceRequirements defaultResources() {
-        return new ResourceRequirementsBuilder()
-                .withRequests(Map.of("memory", new Quantity("300Mi"), "cpu", new Quantity("100m")))
-                .withLimits(Map.of("memory", new Quantity("500Mi"), "cpu", new Quantity("500m")))
-                .build();
-    }
-
-    private static ObjectMeta metadata(Agent agent, Map<String, String> labels, Map<String, String> annotations) {
-        return new ObjectMetaBuilder()
-                .withName(agent.getMetadata().getName())
-                .withNamespace(agent.getMetadata().getNamespace())
-                .withLabels(labels)
-                .withAnnotations(annotations)
-                .build();
-    }
-
-    private static Map<String, String> labels(EmbeddedMetadata metadata) {
-        return metadata == null || metadata.getLabels() == null ? Map.of() : metadata.getLabels();
-    }
-
-    private static Map<String, String> annotations(EmbeddedMetadata metadata) {
-        return metadata == null || metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
-    }
-
-    /** Later maps win. */
-    @SafeVarargs
-    private static Map<String, String> merge(Map<String, String>... maps) {
-        Map<String, String> merged = new LinkedHashMap<>();
-        for (Map<String, String> map : maps) {
-            merged.putAll(map);
-        }
-        return merged;
-    }
-
-    private static Map<String, String> nullIfEmpty(Map<String, String> map) {
-        return map.isEmpty() ? null : map;
     }
 }

@@ -21,12 +21,8 @@ public class AgentDeploymentResource extends OwnedDependentResource<Deployment, 
         return AgentChildren.deployment(agent, inputs.defaults(), inputs.references());
     }
 
-    /** Unset replicas start at one; afterwards they belong to whoever scales the Deployment. */
     @Override
     protected Deployment prepareForCreation(Deployment desired) {
-        if (desired.getSpec().getReplicas() == null) {
-            desired.getSpec().setReplicas(1);
-        }
-        return desired;
+        return withInitialReplicas(desired);
     }
 }

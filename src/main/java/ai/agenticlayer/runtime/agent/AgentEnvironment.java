@@ -1,7 +1,5 @@
 package ai.agenticlayer.runtime.agent;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.InteractionType;
 import ai.agenticlayer.runtime.api.v1alpha1.SubAgent;
 import ai.agenticlayer.runtime.common.CanonicalJson;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 /**
@@ -50,15 +49,7 @@ public final class AgentEnvironment {
         put(variables, "SUB_AGENTS", subAgents(spec.getSubAgents(), references));
         put(variables, "AGENT_TOOLS", tools(spec.getTools(), references));
 
-        if (spec.getEnv() != null) {
-            spec.getEnv().forEach(userVariable -> {
-                variables.remove(userVariable.getName());
-                variables.put(userVariable.getName(), userVariable);
-            });
-        }
-        List<EnvVar> sorted = new ArrayList<>(variables.values());
-        sorted.sort(Comparator.comparing(EnvVar::getName));
-        return sorted;
+        return ChildObjects.environment(variables, spec.getEnv());
     }
 
     /** {@code {"<sanitized name>": {"interaction_type": ..., "url": ...}}}, compact with sorted keys. */

@@ -1,6 +1,5 @@
 package ai.agenticlayer.runtime.agent;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,9 @@ import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.CanonicalJson;
+import ai.agenticlayer.runtime.common.ChildrenWorkflow;
 import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
@@ -32,7 +33,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -65,8 +65,6 @@ public class AgentReconciler implements Reconciler<Agent> {
 
     public static final String NAME = "agent";
     static final String EVENT_REPORTER = "agent-controller";
-    /** A foreign object in the way is not watched; look again now and then to notice that it was removed. */
-    private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(AgentReconciler.class);
 
     @Inject
@@ -113,15 +111,9 @@ public class AgentReconciler implements Reconciler<Agent> {
 
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(AgentInputs.class, new AgentInputs(defaultsFor(agent, lookup), resolution.resolved()));
-        try {
-            workflow.reconcileManagedWorkflow();
-        } catch (AggregatedOperatorException e) {
-            Optional<ResourceConflictException> conflict = e.getAggregatedExceptions().values().stream()
-                    .filter(ResourceConflictException.class::isInstance).map(ResourceConflictException.class::cast).findFirst();
-            if (conflict.isEmpty()) {
-                throw e;
-            }
-            return notReady(agent, context, "ResourceConflict", conflict.get().getMessage()).rescheduleAfter(CONFLICT_RECHECK);
+        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
+        if (conflict.isPresent()) {
+            return notReady(agent, context, "ResourceConflict", conflict.get().getMessage()).rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
         }
 
         AgentStatus status = statusWithUrl(agent, url(agent, context, true), resolution.resolved().aiGateway());
@@ -142,21 +134,18 @@ public class AgentReconciler implements Reconciler<Agent> {
     /** Ready=False; the children and the URL stay as they were while the Service exists (no cascading outage). */
     private UpdateControl<Agent> notReady(Agent agent, Context<Agent> context, String reason, String message) {
         AgentStatus previous = agent.getStatus();
-        AgentStatus status = statusWithUrl(agent, url(agent, context, false),
-                Optional.empty());
+        AgentStatus status = statusWithUrl(agent, url(agent, context, false), Optional.empty());
         status.setAiGatewayRef(previous == null ? null : previous.getAiGatewayRef());
         Condition ready = Conditions.condition(Conditions.READY, false, reason, message, generation(agent));
-        if (Conditions.changed(previous == null ? null : previous.getConditions(), ready)) {
-            LOG.infof("Agent %s/%s is not ready (%s): %s", agent.getMetadata().getNamespace(), agent.getMetadata().getName(),
-                    reason, message);
-            KubeEvents.record(context.getClient(), EVENT_REPORTER, agent, null, KubeEvents.WARNING, reason, "Reconcile", message);
-        }
+        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, agent, previous == null ? null : previous.getConditions(), ready);
         return withStatus(agent, context, status, ready);
     }
 
     private UpdateControl<Agent> withStatus(Agent agent, Context<Agent> context, AgentStatus status, Condition ready) {
         List<Condition> previous = agent.getStatus() == null ? null : agent.getStatus().getConditions();
-        status.setConditions(Conditions.merge(previous, List.of(ready, available(agent, context)), Instant.now()));
+        Condition available = DeploymentAvailability.of(context.getSecondaryResource(Deployment.class), agent.getMetadata().getName(),
+                generation(agent));
+        status.setConditions(Conditions.merge(previous, List.of(ready, available), Instant.now()));
         status.setObservedGeneration(generation(agent));
         StatusUpdates.write(agent, status, Agent::new, context);
         return UpdateControl.noUpdate();
@@ -178,24 +167,6 @@ public class AgentReconciler implements Reconciler<Agent> {
         return AgentProtocols.firstA2a(AgentProtocols.of(agent.getSpec()))
                 .map(a2a -> ClusterUrls.agentCard(agent.getMetadata().getName(), agent.getMetadata().getNamespace(), a2a))
                 .orElse("");
-    }
-
-    /** Mirrors the Deployment's own Available condition. */
-    private static Condition available(Agent agent, Context<Agent> context) {
-        Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
-        Optional<io.fabric8.kubernetes.api.model.apps.DeploymentCondition> condition = deployment
-                .filter(d -> d.getStatus() != null && d.getStatus().getConditions() != null)
-                .flatMap(d -> d.getStatus().getConditions().stream().filter(c -> "Available".equals(c.getType())).findFirst());
-        if (deployment.isEmpty()) {
-            return Conditions.condition(Conditions.AVAILABLE, false, "DeploymentMissing",
-                    "Deployment " + agent.getMetadata().getName() + " does not exist", generation(agent));
-        }
-        return condition
-                .map(c -> Conditions.condition(Conditions.AVAILABLE, "True".equals(c.getStatus()), c.getReason(),
-                        Objects.toString(c.getMessage(), ""), generation(agent)))
-                .orElseGet(() -> Conditions.condition(Conditions.AVAILABLE, ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus.UNKNOWN,
-                        "Pending", "Deployment " + agent.getMetadata().getName() + " has not reported availability yet",
-                        generation(agent)));
     }
 
     private AgentDefaults defaultsFor(Agent agent, CachedReferenceLookup lookup) {

@@ -1,9 +1,12 @@
 package ai.agenticlayer.runtime.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
@@ -51,6 +54,19 @@ public final class KubeEvents {
         } catch (KubernetesClientException e) {
             LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(),
                     regarding.getMetadata().getNamespace(), regarding.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    /**
+     * Logs one line and records a Warning Event when a failure condition is new or says something new; a failure that
+     * persists across retries is reported once, not on every retry.
+     */
+    public static void warnOnChange(KubernetesClient client, String controller, HasMetadata owner, List<Condition> previous,
+            Condition failure) {
+        if (Conditions.changed(previous, failure)) {
+            LOG.infof("%s %s/%s is not ready (%s): %s", owner.getKind(), owner.getMetadata().getNamespace(),
+                    owner.getMetadata().getName(), failure.getReason(), failure.getMessage());
+            record(client, controller, owner, null, WARNING, failure.getReason(), "Reconcile", failure.getMessage());
         }
     }
 

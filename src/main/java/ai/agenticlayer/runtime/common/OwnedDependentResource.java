@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
@@ -82,6 +83,14 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
 
     /** Fields set only when the object is created, then left to others (the Deployment's replicas, say). */
     protected R prepareForCreation(R desired) {
+        return desired;
+    }
+
+    /** Unset replicas start at one; afterwards they belong to whoever scales the Deployment (an HPA, say). */
+    protected static Deployment withInitialReplicas(Deployment desired) {
+        if (desired.getSpec().getReplicas() == null) {
+            desired.getSpec().setReplicas(1);
+        }
         return desired;
     }
 

@@ -6,8 +6,8 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfigurationSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentTemplateImages;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /**
  * The defaults an Agent gets for what it does not set: built in, refined by the AgentRuntimeConfiguration of the
@@ -18,16 +18,7 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
     public static final Framework BUILT_IN_FRAMEWORK = Framework.GOOGLE_ADK;
 
     public static AgentDefaults builtIn(OperatorConfig.TemplateImages images) {
-        return new AgentDefaults(BUILT_IN_FRAMEWORK, images.googleAdk(), images.msaf(), restrictedSecurityContext());
-    }
-
-    /** Allows no privilege escalation, drops every capability and applies the runtime's seccomp profile. */
-    public static SecurityContext restrictedSecurityContext() {
-        return new SecurityContextBuilder()
-                .withAllowPrivilegeEscalation(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .build();
+        return new AgentDefaults(BUILT_IN_FRAMEWORK, images.googleAdk(), images.msaf(), ChildObjects.restrictedSecurityContext());
     }
 
     public AgentDefaults refinedBy(Optional<AgentRuntimeConfiguration> configuration) {

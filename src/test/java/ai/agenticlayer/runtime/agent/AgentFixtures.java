@@ -9,6 +9,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -18,7 +19,7 @@ final class AgentFixtures {
 
     static final AgentDefaults BUILT_IN = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK,
             "ghcr.io/agentic-layer/agent-template-adk:0.8.0", "ghcr.io/agentic-layer/agent-template-msaf:0.1.0",
-            AgentDefaults.restrictedSecurityContext());
+            ChildObjects.restrictedSecurityContext());
 
     private AgentFixtures() {
     }

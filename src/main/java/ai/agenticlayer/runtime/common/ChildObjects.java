@@ -1,0 +1,88 @@
+package ai.agenticlayer.runtime.common;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.agenticlayer.runtime.api.v1alpha1.EmbeddedMetadata;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+
+/** Building blocks shared by the Deployments and Services of Agents and ToolServers, as the original operator set them. */
+public final class ChildObjects {
+
+    public static final String APP_LABEL = "app";
+
+    private ChildObjects() {
+    }
+
+    /** Name and namespace of the owner, with the given labels and annotations. */
+    public static ObjectMeta metadata(HasMetadata owner, Map<String, String> labels, Map<String, String> annotations) {
+        return new ObjectMetaBuilder()
+                .withName(owner.getMetadata().getName())
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .build();
+    }
+
+    public static Map<String, String> labels(EmbeddedMetadata metadata) {
+        return metadata == null || metadata.getLabels() == null ? Map.of() : metadata.getLabels();
+    }
+
+    public static Map<String, String> annotations(EmbeddedMetadata metadata) {
+        return metadata == null || metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
+    }
+
+    /** Later maps win. */
+    @SafeVarargs
+    public static Map<String, String> merge(Map<String, String>... maps) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (Map<String, String> map : maps) {
+            merged.putAll(map);
+        }
+        return merged;
+    }
+
+    /** Pod annotations are left out entirely when there are none, as the original operator did. */
+    public static Map<String, String> nullIfEmpty(Map<String, String> map) {
+        return map.isEmpty() ? null : map;
+    }
+
+    /** The generated variables, each replaced by a user variable of the same name, sorted by name. */
+    public static List<EnvVar> environment(Map<String, EnvVar> generated, List<EnvVar> user) {
+        Map<String, EnvVar> variables = new LinkedHashMap<>(generated);
+        if (user != null) {
+            user.forEach(variable -> variables.put(variable.getName(), variable));
+        }
+        List<EnvVar> sorted = new ArrayList<>(variables.values());
+        sorted.sort(Comparator.comparing(EnvVar::getName));
+        return sorted;
+    }
+
+    /** Requests 100m CPU and 300Mi memory, limits 500m and 500Mi. */
+    public static ResourceRequirements defaultResources() {
+        return new ResourceRequirementsBuilder()
+                .withRequests(Map.of("memory", new Quantity("300Mi"), "cpu", new Quantity("100m")))
+                .withLimits(Map.of("memory", new Quantity("500Mi"), "cpu", new Quantity("500m")))
+                .build();
+    }
+
+    /** Allows no privilege escalation, drops every capability and applies the runtime's seccomp profile. */
+    public static SecurityContext restrictedSecurityContext() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+}

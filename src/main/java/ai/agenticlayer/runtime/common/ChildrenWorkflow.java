@@ -1,0 +1,36 @@
+package ai.agenticlayer.runtime.common;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** Runs a reconciler's explicitly invoked workflow of {@link OwnedDependentResource}s. */
+public final class ChildrenWorkflow {
+
+    /** A foreign object in the way is not watched; look again now and then to notice that it was removed. */
+    public static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
+
+    private ChildrenWorkflow() {
+    }
+
+    /**
+     * Applies the children. A child whose name is taken by a foreign object is not an error to retry but a state to
+     * report: it comes back as the conflict. Any other failure is thrown, and the SDK retries with backoff.
+     */
+    public static Optional<ResourceConflictException> reconcile(Context<? extends HasMetadata> context) {
+        try {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            return Optional.empty();
+        } catch (AggregatedOperatorException e) {
+            Optional<ResourceConflictException> conflict = e.getAggregatedExceptions().values().stream()
+                    .filter(ResourceConflictException.class::isInstance).map(ResourceConflictException.class::cast).findFirst();
+            if (conflict.isEmpty()) {
+                throw e;
+            }
+            return conflict;
+        }
+    }
+}

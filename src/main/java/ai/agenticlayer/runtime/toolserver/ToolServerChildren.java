@@ -1,0 +1,153 @@
+package ai.agenticlayer.runtime.toolserver;
+
+import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
+import static ai.agenticlayer.runtime.common.ChildObjects.annotations;
+import static ai.agenticlayer.runtime.common.ChildObjects.labels;
+import static ai.agenticlayer.runtime.common.ChildObjects.merge;
+import static ai.agenticlayer.runtime.common.ChildObjects.nullIfEmpty;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.agenticlayer.runtime.api.v1alpha1.ToolProtocol;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
+import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
+import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.common.DesiredStateHash;
+import ai.agenticlayer.runtime.common.ManagedLabels;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+
+/**
+ * The Deployment and Service of a ToolServer, and its URL, as pure functions of the ToolServer. Defaults that depend
+ * on other fields (port, path) are computed here rather than by a webhook, so they hold however the object was made.
+ */
+public final class ToolServerChildren {
+
+    public static final String CONTAINER = "toolserver";
+    public static final String PORT_NAME = "toolserver";
+    public static final String COMPONENT = "toolserver";
+    public static final int DEFAULT_PORT = 8080;
+
+    private ToolServerChildren() {
+    }
+
+    public static int port(ToolServerSpec spec) {
+        return spec.getPort() == null || spec.getPort() == 0 ? DEFAULT_PORT : spec.getPort();
+    }
+
+    /** The MCP endpoint: {@code /mcp} for http, {@code /sse} for sse, unless the ToolServer sets one. */
+    public static String path(ToolServerSpec spec) {
+        if (spec.getPath() != null && !spec.getPath().isEmpty()) {
+            return spec.getPath();
+        }
+        return transport(spec) == TransportType.SSE ? "/sse" : "/mcp";
+    }
+
+    public static TransportType transport(ToolServerSpec spec) {
+        return spec.getTransportType() == null ? TransportType.HTTP : spec.getTransportType();
+    }
+
+    public static ToolProtocol protocol(ToolServerSpec spec) {
+        return spec.getProtocol() == null ? ToolProtocol.MCP : spec.getProtocol();
+    }
+
+    /** {@code http://<name>.<namespace>.svc.cluster.local:<port><path>}: what Agents and ToolRoutes connect to. */
+    public static String url(ToolServer toolServer) {
+        return "http://" + toolServer.getMetadata().getName() + "." + toolServer.getMetadata().getNamespace()
+                + ".svc.cluster.local:" + port(toolServer.getSpec()) + path(toolServer.getSpec());
+    }
+
+    /** The Deployment. Replicas are owned only when the ToolServer sets them (created with one otherwise). */
+    public static Deployment deployment(ToolServer toolServer) {
+        ToolServerSpec spec = toolServer.getSpec();
+        String name = toolServer.getMetadata().getName();
+        int port = port(spec);
+        Deployment deployment = new DeploymentBuilder()
+                .withMetadata(ChildObjects.metadata(toolServer, childLabels(toolServer), annotations(spec.getCommonMetadata())))
+                .withNewSpec()
+                .withReplicas(spec.getReplicas())
+                .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(merge(labels(spec.getCommonMetadata()), labels(spec.getPodMetadata()), Map.of(APP_LABEL, name)))
+                .withAnnotations(nullIfEmpty(merge(annotations(spec.getCommonMetadata()), annotations(spec.getPodMetadata()))))
+                .endMetadata()
+                .withNewSpec()
+                .withImagePullSecrets(spec.getImagePullSecrets())
+                .withContainers(new ContainerBuilder()
+                        .withName(CONTAINER)
+                        .withImage(spec.getImage())
+                        .withCommand(spec.getCommand())
+                        .withArgs(spec.getArgs())
+                        .withPorts(new ContainerPortBuilder().withName(PORT_NAME).withContainerPort(port).withProtocol("TCP").build())
+                        .withEnv(environment(toolServer))
+                        .withEnvFrom(spec.getEnvFrom())
+                        .withReadinessProbe(readinessProbe(port))
+                        .withResources(spec.getResources() == null ? ChildObjects.defaultResources() : spec.getResources())
+                        .withSecurityContext(spec.getSecurityContext() == null ? ChildObjects.restrictedSecurityContext()
+                                : spec.getSecurityContext())
+                        .build())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(deployment);
+    }
+
+    /** The Service: one port named {@code toolserver}, selecting the ToolServer's pods. */
+    public static Service service(ToolServer toolServer) {
+        String name = toolServer.getMetadata().getName();
+        int port = port(toolServer.getSpec());
+        Service service = new ServiceBuilder()
+                .withMetadata(ChildObjects.metadata(toolServer, childLabels(toolServer),
+                        annotations(toolServer.getSpec().getCommonMetadata())))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Map.of(APP_LABEL, name))
+                .withPorts(new ServicePortBuilder().withName(PORT_NAME).withPort(port).withTargetPort(new IntOrString(port))
+                        .withProtocol("TCP").build())
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(service);
+    }
+
+    /** The telemetry defaults of the original operator, then the user's {@code env}, sorted by name. */
+    static List<EnvVar> environment(ToolServer toolServer) {
+        Map<String, EnvVar> defaults = new LinkedHashMap<>();
+        defaults.put("OTEL_SEMCONV_STABILITY_OPT_IN", new EnvVar("OTEL_SEMCONV_STABILITY_OPT_IN", "gen_ai_latest_experimental", null));
+        defaults.put("OTEL_SERVICE_NAME", new EnvVar("OTEL_SERVICE_NAME", toolServer.getMetadata().getName(), null));
+        return ChildObjects.environment(defaults, toolServer.getSpec().getEnv());
+    }
+
+    /** A TCP check of the port, with the original operator's timings. */
+    static Probe readinessProbe(int port) {
+        return new ProbeBuilder()
+                .withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
+                .withInitialDelaySeconds(10)
+                .withPeriodSeconds(10)
+                .withTimeoutSeconds(3)
+                .withSuccessThreshold(1)
+                .withFailureThreshold(10)
+                .build();
+    }
+
+    private static Map<String, String> childLabels(ToolServer toolServer) {
+        ToolServerSpec spec = toolServer.getSpec();
+        return merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT), Map.of(
+                APP_LABEL, toolServer.getMetadata().getName(),
+                "protocol", protocol(spec).value(),
+                "transport", transport(spec).value()));
+    }
+}

@@ -1,0 +1,27 @@
+package ai.agenticlayer.runtime.toolserver;
+
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.common.ManagedLabels;
+import ai.agenticlayer.runtime.common.OwnedDependentResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.TOOL_SERVER_SELECTOR))
+public class ToolServerDeploymentResource extends OwnedDependentResource<Deployment, ToolServer> {
+
+    public ToolServerDeploymentResource() {
+        super(Deployment.class, ToolServerReconciler.EVENT_REPORTER);
+    }
+
+    @Override
+    protected Deployment desired(ToolServer toolServer, Context<ToolServer> context) {
+        return ToolServerChildren.deployment(toolServer);
+    }
+
+    @Override
+    protected Deployment prepareForCreation(Deployment desired) {
+        return OwnedDependentResource.withInitialReplicas(desired);
+    }
+}

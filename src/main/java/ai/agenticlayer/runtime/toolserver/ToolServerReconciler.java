@@ -1,0 +1,91 @@
+package ai.agenticlayer.runtime.toolserver;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
+import ai.agenticlayer.runtime.common.ChildrenWorkflow;
+import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.DeploymentAvailability;
+import ai.agenticlayer.runtime.common.KubeEvents;
+import ai.agenticlayer.runtime.common.ResourceConflictException;
+import ai.agenticlayer.runtime.common.StatusUpdates;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+
+/**
+ * Runs each ToolServer as a Deployment and a Service, and publishes its MCP URL in the status, where Agents and
+ * ToolRoutes read it.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(type = ToolServerDeploymentResource.class),
+        @Dependent(type = ToolServerServiceResource.class)
+})
+@ControllerConfiguration(name = ToolServerReconciler.NAME)
+@RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = { "create", "patch" })
+public class ToolServerReconciler implements Reconciler<ToolServer> {
+
+    public static final String NAME = "toolserver";
+    static final String EVENT_REPORTER = "toolserver-controller";
+    private static final Logger LOG = Logger.getLogger(ToolServerReconciler.class);
+
+    @Override
+    public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {
+        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
+        if (conflict.isPresent()) {
+            return notReady(toolServer, context, "ResourceConflict", conflict.get().getMessage())
+                    .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
+        }
+        Condition ready = Conditions.condition(Conditions.READY, true, "Reconciled", "ToolServer is ready", generation(toolServer));
+        return withStatus(toolServer, context, ToolServerChildren.url(toolServer), ready);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ToolServer> updateErrorStatus(ToolServer toolServer, Context<ToolServer> context, Exception e) {
+        if (!StatusUpdates.isConflict(e)) {
+            LOG.warnf("ToolServer %s/%s: reconcile failed, will retry: %s", toolServer.getMetadata().getNamespace(),
+                    toolServer.getMetadata().getName(), e.getMessage());
+            notReady(toolServer, context, "ReconciliationFailed", String.valueOf(e.getMessage()));
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    /** Ready=False; the URL stays while the Service exists, so Agents using the server are not cut off for nothing. */
+    private UpdateControl<ToolServer> notReady(ToolServer toolServer, Context<ToolServer> context, String reason, String message) {
+        ToolServerStatus previous = toolServer.getStatus();
+        Condition ready = Conditions.condition(Conditions.READY, false, reason, message, generation(toolServer));
+        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, toolServer, previous == null ? null : previous.getConditions(),
+                ready);
+        String url = context.getSecondaryResource(Service.class).isPresent() && previous != null ? previous.getUrl() : null;
+        return withStatus(toolServer, context, url, ready);
+    }
+
+    private UpdateControl<ToolServer> withStatus(ToolServer toolServer, Context<ToolServer> context, String url, Condition ready) {
+        ToolServerStatus status = new ToolServerStatus();
+        status.setUrl(url);
+        Condition available = DeploymentAvailability.of(context.getSecondaryResource(Deployment.class),
+                toolServer.getMetadata().getName(), generation(toolServer));
+        List<Condition> previous = toolServer.getStatus() == null ? null : toolServer.getStatus().getConditions();
+        status.setConditions(Conditions.merge(previous, List.of(ready, available), Instant.now()));
+        status.setObservedGeneration(generation(toolServer));
+        StatusUpdates.write(toolServer, status, ToolServer::new, context);
+        return UpdateControl.noUpdate();
+    }
+
+    private static Long generation(ToolServer toolServer) {
+        return toolServer.getMetadata().getGeneration();
+    }
+}
