@@ -14,6 +14,9 @@ public class AgenticWorkforceStatus extends ObservedStatus {
     @JsonPropertyDescription("Every tool those agents use, as toolroute:<ns>/<name>, toolserver:<ns>/<name> or external:<url>, sorted.")
     private List<String> transitiveTools;
 
+    @JsonPropertyDescription("Agents of the cluster in the workforce that are Ready, of all of them, as <ready>/<total> (remote agents are not counted).")
+    private String readyAgents;
+
     public List<TransitiveAgent> getTransitiveAgents() {
         return transitiveAgents;
     }
@@ -28,5 +31,13 @@ public class AgenticWorkforceStatus extends ObservedStatus {
 
     public void setTransitiveTools(List<String> transitiveTools) {
         this.transitiveTools = transitiveTools;
+    }
+
+    public String getReadyAgents() {
+        return readyAgents;
+    }
+
+    public void setReadyAgents(String readyAgents) {
+        this.readyAgents = readyAgents;
     }
 }

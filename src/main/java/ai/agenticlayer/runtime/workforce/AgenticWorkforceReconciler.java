@@ -1,0 +1,108 @@
+package ai.agenticlayer.runtime.workforce;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
+import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforceStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.KubeEvents;
+import ai.agenticlayer.runtime.common.StatusUpdates;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+
+/**
+ * Lists the agents and tools each AgenticWorkforce reaches and tells whether its entry points exist and its agents are
+ * ready. It writes only the workforce's status; an Agent change re-reconciles exactly the workforces whose graph
+ * contains that Agent, found through an index.
+ */
+@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME)
+@RBACRule(apiGroups = "runtime.agentic-layer.ai", resources = "agents", verbs = { "get", "list", "watch" })
+@RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = { "create", "patch" })
+public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> {
+
+    public static final String NAME = "agenticworkforce";
+    static final String EVENT_REPORTER = "agenticworkforce-controller";
+    /** Workforces by the Agents in their graph: entry points, and the agents their status lists. */
+    private static final String AGENTS_INDEX = "agents";
+
+    @Override
+    public List<EventSource<?, AgenticWorkforce>> prepareEventSources(EventSourceContext<AgenticWorkforce> context) {
+        context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
+        var agents = InformerEventSourceConfiguration.from(Agent.class, AgenticWorkforce.class)
+                .withName("workforce-agents")
+                .withSecondaryToPrimaryMapper(agent -> context.getPrimaryCache()
+                        .byIndex(AGENTS_INDEX, WorkforceGraph.key(agent.getMetadata().getNamespace(), agent.getMetadata().getName()))
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+                        || isReady(now) != isReady(before))
+                .build();
+        return List.of(new InformerEventSource<>(agents, context));
+    }
+
+    @Override
+    public UpdateControl<AgenticWorkforce> reconcile(AgenticWorkforce workforce, Context<AgenticWorkforce> context) {
+        @SuppressWarnings("unchecked")
+        InformerEventSource<Agent, AgenticWorkforce> agents = (InformerEventSource<Agent, AgenticWorkforce>) context
+                .eventSourceRetriever().getEventSourceFor(Agent.class);
+        WorkforceGraph.AgentLookup lookup = (namespace, name) -> agents.get(new ResourceID(name, namespace));
+        WorkforceGraph graph = WorkforceGraph.discover(workforce, lookup);
+        Predicate<String> ready = key -> {
+            String[] namespaceAndName = key.split("/", 2);
+            return lookup.apply(namespaceAndName[0], namespaceAndName[1]).filter(AgenticWorkforceReconciler::isReady).isPresent();
+        };
+        Long generation = workforce.getMetadata().getGeneration();
+
+        AgenticWorkforceStatus previous = workforce.getStatus();
+        List<Condition> previousConditions = previous == null ? null : previous.getConditions();
+        Condition readyCondition = WorkforceConditions.ready(graph, generation);
+        if (readyCondition.getStatus() != ConditionStatus.TRUE) {
+            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, workforce, previousConditions, readyCondition);
+        }
+
+        AgenticWorkforceStatus status = new AgenticWorkforceStatus();
+        status.setTransitiveAgents(graph.agents());
+        status.setTransitiveTools(graph.tools());
+        status.setReadyAgents(WorkforceConditions.readyAgents(graph, ready));
+        status.setConditions(Conditions.merge(previousConditions,
+                List.of(readyCondition, WorkforceConditions.agentsAvailable(graph, ready, generation)), Instant.now()));
+        status.setObservedGeneration(generation);
+        StatusUpdates.write(workforce, status, AgenticWorkforce::new, context);
+        return UpdateControl.noUpdate();
+    }
+
+    private static List<String> agentKeys(AgenticWorkforce workforce) {
+        String namespace = workforce.getMetadata().getNamespace();
+        Stream<String> entryPoints = Optional.ofNullable(workforce.getSpec().getEntryPointAgents()).orElse(List.of()).stream()
+                .filter(Objects::nonNull)
+                .map(ref -> WorkforceGraph.key(ref.getNamespace() == null || ref.getNamespace().isEmpty() ? namespace : ref.getNamespace(),
+                        ref.getName()));
+        Stream<String> reached = Optional.ofNullable(workforce.getStatus()).map(AgenticWorkforceStatus::getTransitiveAgents)
+                .orElse(List.of()).stream()
+                .filter(agent -> agent.getNamespace() != null)
+                .map(agent -> WorkforceGraph.key(agent.getNamespace(), agent.getName()));
+        return Stream.concat(entryPoints, reached).distinct().toList();
+    }
+
+    private static boolean isReady(Agent agent) {
+        return agent.getStatus() != null && Conditions.find(agent.getStatus().getConditions(), Conditions.READY)
+                .filter(c -> c.getStatus() == ConditionStatus.TRUE).isPresent();
+    }
+}
