@@ -203,6 +203,42 @@ class AgenticWorkforceReconcileTest {
                 .containsExactly(tuple("partner", "https://partner.example.com/a2a"), tuple("editor", null));
     }
 
+    @Test
+    void aCycleOfAgentsIsListedOnceAndADeletedAgentCountsAsNotReady() {
+        create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: ping, namespace: wf-cycle}
+                spec: {subAgents: [{name: pong, agentRef: {name: pong}}]}
+                """);
+        create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: pong, namespace: wf-cycle}
+                spec: {subAgents: [{name: ping, agentRef: {name: ping}}]}
+                """);
+        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: solo, namespace: wf-cycle}\nspec: {}");
+        create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: AgenticWorkforce
+                metadata: {name: loop, namespace: wf-cycle}
+                spec: {name: Loop, description: Agents that call each other, owner: qa@example.com, entryPointAgents: [{name: ping}, {name: solo}]}
+                """);
+
+        AgenticWorkforce loop = awaitUntil(client, AgenticWorkforce.class, "wf-cycle", "loop",
+                w -> hasCondition(w.getStatus(), "Ready", ConditionStatus.TRUE, "AllAgentsReady") && "1/3".equals(w.getStatus().getReadyAgents()));
+        assertThat(loop.getStatus().getTransitiveAgents()).extracting(TransitiveAgent::getName).containsExactly("ping", "pong", "solo");
+        assertThat(condition(loop.getStatus(), "AgentsAvailable").orElseThrow().getMessage())
+                .isEqualTo("Agents not ready: [wf-cycle/ping wf-cycle/pong]");
+
+        client.resources(Agent.class).inNamespace("wf-cycle").withName("solo").delete();
+
+        AgenticWorkforce missing = awaitUntil(client, AgenticWorkforce.class, "wf-cycle", "loop",
+                w -> hasCondition(w.getStatus(), "Ready", ConditionStatus.FALSE, "AgentsMissing"));
+        assertThat(missing.getStatus().getReadyAgents()).isEqualTo("0/3");
+        assertThat(condition(missing.getStatus(), "Ready").orElseThrow().getMessage()).isEqualTo("Missing agents: [wf-cycle/solo]");
+    }
+
     private static void settle() {
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     }
