@@ -1,0 +1,84 @@
+package ai.agenticlayer.runtime.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.Manifests;
+
+/**
+ * Everything a user installs from comes from the build: the chart's CRDs and RBAC rules, and kubernetes/install.yaml
+ * (the chart rendered with its defaults). Runs after {@code package}; {@code ./mvnw verify -DupdateManifests=true}
+ * rewrites the committed copies.
+ */
+class PackagingIT {
+
+    private static final boolean UPDATE = Boolean.getBoolean("updateManifests");
+    private static final String REFRESH = "; run ./mvnw verify -DupdateManifests=true and commit the result";
+
+    @Test
+    void chartCrdsAreTheGeneratedCrds() throws IOException {
+        Map<String, String> expected = contents(Manifests.yamlFilesIn(Manifests.CRDS));
+        if (UPDATE) {
+            Files.createDirectories(Packaging.CHART_CRDS);
+            for (Path stale : Manifests.yamlFilesIn(Packaging.CHART_CRDS)) {
+                Files.delete(stale);
+            }
+            for (Map.Entry<String, String> crd : expected.entrySet()) {
+                Files.writeString(Packaging.CHART_CRDS.resolve(crd.getKey()), crd.getValue());
+            }
+        }
+        assertThat(contents(Manifests.yamlFilesIn(Packaging.CHART_CRDS))).as("helm chart crds/ differ from kubernetes/crds" + REFRESH)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void chartRbacRulesAreTheGeneratedRules() throws IOException {
+        String expected = "# Written by the build from the reconcilers (PackagingIT); do not edit.\n"
+                + Manifests.YAML.writeValueAsString(Packaging.generatedRulesByController()).replaceFirst("^---\n", "");
+        if (UPDATE) {
+            Files.createDirectories(Packaging.CHART_RBAC_RULES.getParent());
+            Files.writeString(Packaging.CHART_RBAC_RULES, expected);
+        }
+        assertThat(Files.readString(Packaging.CHART_RBAC_RULES)).as(Packaging.CHART_RBAC_RULES + " differs from the generated RBAC" + REFRESH)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void installYamlIsTheChartRenderedWithItsDefaults() throws IOException {
+        String expected = """
+                # The Agent Runtime Operator, for kubectl apply: the Helm chart in helm/agent-runtime-operator rendered
+                # with its default values into namespace agent-runtime-operator-system. Install the CRDs first:
+                #   kubectl apply --server-side -f kubernetes/crds/
+                #   kubectl apply -f kubernetes/install.yaml
+                # Written by the build (PackagingIT); do not edit.
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: agent-runtime-operator-system
+                  labels:
+                    pod-security.kubernetes.io/enforce: restricted
+                """ + Packaging.renderChart(Map.of());
+        if (UPDATE) {
+            Files.writeString(Packaging.INSTALL, expected);
+        }
+        assertThat(Files.readString(Packaging.INSTALL)).as("kubernetes/install.yaml differs from the rendered chart" + REFRESH)
+                .isEqualTo(expected);
+    }
+
+    private static Map<String, String> contents(List<Path> files) throws IOException {
+        Map<String, String> contents = new TreeMap<>();
+        for (Path file : new ArrayList<>(files)) {
+            contents.put(file.getFileName().toString(), Files.readString(file));
+        }
+        return contents;
+    }
+}
