@@ -65,6 +65,8 @@ public class AgentReconciler implements Reconciler<Agent> {
 
     public static final String NAME = "agent";
     static final String EVENT_REPORTER = "agent-controller";
+    /** The informer on Agents as sub-agents; also where the reconciler reads them (see CachedReferenceLookup). */
+    static final String REFERENCED_AGENTS = "referenced-agents";
     private static final Logger LOG = Logger.getLogger(AgentReconciler.class);
 
     @Inject
@@ -75,7 +77,7 @@ public class AgentReconciler implements Reconciler<Agent> {
         IndexedResourceCache<Agent> agents = context.getPrimaryCache();
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
         return List.of(
-                informer(context, Agent.class, "referenced-agents",
+                informer(context, Agent.class, REFERENCED_AGENTS,
                         child -> referencing(agents, AgentIndexes.SUB_AGENTS, child),
                         (now, before) -> !Objects.equals(url(now), url(before))
                                 || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()))),

@@ -21,9 +21,16 @@ final class CachedReferenceLookup implements ReferenceLookup {
         this.context = context;
     }
 
+    /**
+     * From the informer that reports sub-agent changes, not the primary cache: a reconcile triggered by a sub-agent's
+     * new URL must see that URL, and the two caches are fed by separate watches.
+     */
     @Override
     public Optional<Agent> agent(String namespace, String name) {
-        return context.getPrimaryCache().get(new ResourceID(name, namespace));
+        @SuppressWarnings("unchecked")
+        InformerEventSource<Agent, Agent> referencedAgents = (InformerEventSource<Agent, Agent>) context.eventSourceRetriever()
+                .getEventSourceFor(Agent.class, AgentReconciler.REFERENCED_AGENTS);
+        return referencedAgents.get(new ResourceID(name, namespace));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +31,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRuntimeConfiguration> {
 
     public static final String NAME = "agentruntimeconfiguration";
+    private static final String SIBLINGS = "namespace-siblings";
 
     @Inject
     OperatorConfig config;
@@ -38,7 +40,7 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
     @Override
     public List<EventSource<?, AgentRuntimeConfiguration>> prepareEventSources(EventSourceContext<AgentRuntimeConfiguration> context) {
         var configuration = InformerEventSourceConfiguration.from(AgentRuntimeConfiguration.class, AgentRuntimeConfiguration.class)
-                .withName("namespace-siblings")
+                .withName(SIBLINGS)
                 .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache()
                         .list(arc -> arc.getMetadata().getNamespace().equals(changed.getMetadata().getNamespace()))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -50,8 +52,15 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
     @Override
     public UpdateControl<AgentRuntimeConfiguration> reconcile(AgentRuntimeConfiguration arc, Context<AgentRuntimeConfiguration> context) {
         String namespace = arc.getMetadata().getNamespace();
-        List<AgentRuntimeConfiguration> siblings = context.getPrimaryCache()
-                .list(other -> namespace.equals(other.getMetadata().getNamespace())).toList();
+        // read the siblings from the informer that reports their changes, so that a deletion it reported is seen
+        @SuppressWarnings("unchecked")
+        InformerEventSource<AgentRuntimeConfiguration, AgentRuntimeConfiguration> siblingsSource =
+                (InformerEventSource<AgentRuntimeConfiguration, AgentRuntimeConfiguration>) context.eventSourceRetriever()
+                        .getEventSourceFor(AgentRuntimeConfiguration.class, SIBLINGS);
+        List<AgentRuntimeConfiguration> siblings = Stream.concat(Stream.of(arc), siblingsSource
+                .list(other -> namespace.equals(other.getMetadata().getNamespace())
+                        && !other.getMetadata().getName().equals(arc.getMetadata().getName())))
+                .toList();
         Optional<AgentRuntimeConfiguration> inForce = ConfigurationSelection.effective(siblings);
         Condition accepted = inForce.filter(winner -> winner.getMetadata().getName().equals(arc.getMetadata().getName()))
                 .map(winner -> Conditions.condition(Conditions.ACCEPTED, true, "Accepted", scope(namespace), generation(arc)))

@@ -20,6 +20,17 @@ public interface OperatorConfig {
     /** Built-in template images, used when no AgentRuntimeConfiguration pins one. */
     TemplateImages templateImages();
 
+    /** Only one replica reconciles: the holder of a Lease in the operator namespace (prod profile only). */
+    LeaderElection leaderElection();
+
+    interface LeaderElection {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("agent-runtime-operator")
+        String leaseName();
+    }
+
     interface TemplateImages {
         @WithDefault("ghcr.io/agentic-layer/agent-template-adk:0.8.0")
         String googleAdk();

@@ -79,15 +79,14 @@ class AgentOwnershipTest {
 
     @Test
     void rolloutRestartAnnotationAndHpaReplicasSurviveAnUpdate() {
-        Agent agent = readyAgent("ownership", "scaled", "{description: before}");
+        readyAgent("ownership", "scaled", "{description: before}");
         Deployment created = awaitExists(client, Deployment.class, "ownership", "scaled");
         assertThat(created.getSpec().getReplicas()).isEqualTo(1);
 
         client.apps().deployments().inNamespace("ownership").withName("scaled").patch(MERGE_PATCH, """
                 {"spec": {"replicas": 5, "template": {"metadata": {"annotations": {"kubectl.kubernetes.io/restartedAt": "2026-11-25T07:00:00Z"}}}}}
                 """);
-        agent.getSpec().setDescription("after");
-        client.resource(agent).update();
+        Cluster.edit(client, Agent.class, "ownership", "scaled", a -> a.getSpec().setDescription("after"));
 
         Deployment updated = awaitUntil(client, Deployment.class, "ownership", "scaled",
                 d -> "after".equals(AgentReferencesReconcileTest.env(d, "AGENT_DESCRIPTION")));
@@ -99,11 +98,10 @@ class AgentOwnershipTest {
 
     @Test
     void labelsTheAgentNoLongerAsksForAreRemoved() {
-        Agent agent = readyAgent("labels", "tidy", "{commonMetadata: {labels: {team: news, tier: gold}}}");
+        readyAgent("labels", "tidy", "{commonMetadata: {labels: {team: news, tier: gold}}}");
         assertThat(awaitExists(client, Deployment.class, "labels", "tidy").getMetadata().getLabels()).containsEntry("tier", "gold");
 
-        agent.getSpec().getCommonMetadata().setLabels(Map.of("team", "news"));
-        client.resource(agent).update();
+        Cluster.edit(client, Agent.class, "labels", "tidy", a -> a.getSpec().getCommonMetadata().setLabels(Map.of("team", "news")));
 
         Deployment deployment = awaitUntil(client, Deployment.class, "labels", "tidy", d -> !d.getMetadata().getLabels().containsKey("tier"));
         assertThat(deployment.getMetadata().getLabels()).containsEntry("team", "news").containsEntry("app", "tidy");

@@ -17,6 +17,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRouteStatus;
+import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -165,12 +166,13 @@ class AgentReferencesReconcileTest {
         Agent ready = awaitUntil(client, Agent.class, "steady", "steady", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
         Deployment before = awaitExists(client, Deployment.class, "steady", "steady");
 
-        ready.getSpec().setDescription("second");
-        ready.getSpec().setTools(List.of(AgentFixtures.agent("""
-                metadata: {name: x}
-                spec: {tools: [{name: gone, upstream: {toolServerRef: {name: gone}}}]}
-                """).getSpec().getTools().get(0)));
-        client.resource(ready).update();
+        Cluster.edit(client, Agent.class, "steady", "steady", agent -> {
+            agent.getSpec().setDescription("second");
+            agent.getSpec().setTools(List.of(AgentFixtures.agent("""
+                    metadata: {name: x}
+                    spec: {tools: [{name: gone, upstream: {toolServerRef: {name: gone}}}]}
+                    """).getSpec().getTools().get(0)));
+        });
 
         Agent failed = awaitUntil(client, Agent.class, "steady", "steady",
                 a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ReconciliationFailed"));

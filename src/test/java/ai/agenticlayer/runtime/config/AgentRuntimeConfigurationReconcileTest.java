@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -56,10 +57,10 @@ class AgentRuntimeConfigurationReconcileTest {
             assertThat(condition(accepted.getStatus(), "Accepted").orElseThrow().getMessage())
                     .isEqualTo("In force for Agents of every namespace");
 
-            AgentRuntimeConfiguration changed = accepted;
-            changed.getSpec().getAgentTemplateImages().setGoogleAdk("registry.example.com/adk-template:1.0.0");
-            changed.getSpec().setDefaultFramework(null);
-            client.resource(changed).update();
+            Cluster.edit(client, AgentRuntimeConfiguration.class, OPERATOR_NAMESPACE, "cluster-defaults", changed -> {
+                changed.getSpec().getAgentTemplateImages().setGoogleAdk("registry.example.com/adk-template:1.0.0");
+                changed.getSpec().setDefaultFramework(null);
+            });
 
             follower = awaitImage("fleet", "follower", "registry.example.com/adk-template:1.0.0");
             assertThat(follower.getMetadata().getLabels()).containsEntry("framework", "google-adk");

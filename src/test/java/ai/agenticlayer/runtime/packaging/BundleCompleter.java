@@ -18,7 +18,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * Completes the OLM bundle the Quarkus build writes into target/bundle: the bundle generator lists only the CRDs of
  * reconciled kinds and has no place for examples or field descriptors. This adds the CRDs the operator owns without
  * reconciling them (gateways, ToolRoute, guardrails), a display name and description for every owned CRD, spec and
- * status descriptors for the important fields, and {@code alm-examples} taken from kubernetes/samples.
+ * status descriptors for the important fields, {@code alm-examples} taken from kubernetes/samples, and the namespaced
+ * permission for leader election (the chart's rules for it).
  * <p>
  * Run by the build after packaging ({@code exec-maven-plugin}); it is build tooling, so it lives with the tests and
  * never reaches the operator's image.
@@ -35,12 +36,12 @@ public final class BundleCompleter {
     private BundleCompleter() {
     }
 
-    /** Arguments: the bundle directory, kubernetes/crds, kubernetes/samples. */
+    /** Arguments: the bundle directory, kubernetes/crds, kubernetes/samples, the chart's leader-election rules. */
     public static void main(String[] args) throws IOException {
-        complete(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        complete(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
     }
 
-    public static void complete(Path bundle, Path crds, Path samples) throws IOException {
+    public static void complete(Path bundle, Path crds, Path samples, Path leaderElectionRules) throws IOException {
         Path manifests = bundle.resolve("manifests");
         Path csvFile;
         try (Stream<Path> files = Files.list(manifests)) {
@@ -90,6 +91,13 @@ public final class BundleCompleter {
         @SuppressWarnings("unchecked")
         Map<String, Object> annotations = (Map<String, Object>) map(csv, "metadata").get("annotations");
         annotations.put("alm-examples", JSON.writeValueAsString(examples));
+
+        // the Lease for leader election lives in the operator's namespace: a namespaced permission, not a cluster one
+        Map<String, Object> install = map(map(csv, "spec"), "install");
+        Map<String, Object> leaderElection = new LinkedHashMap<>();
+        leaderElection.put("serviceAccountName", "agent-runtime-operator");
+        leaderElection.put("rules", YAML.readValue(leaderElectionRules.toFile(), List.class));
+        map(install, "spec").put("permissions", List.of(leaderElection));
 
         YAML.writeValue(csvFile.toFile(), csv);
     }

@@ -49,7 +49,7 @@ class HelmChartTest {
         List<JsonNode> objects = render(Map.of());
 
         assertThat(objects).extracting(o -> o.path("kind").asText()).containsOnly("ServiceAccount", "ClusterRole",
-                "ClusterRoleBinding", "Service", "Deployment");
+                "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment");
         JsonNode deployment = single(objects, "Deployment");
         assertThat(deployment.path("metadata").path("namespace").asText()).isEqualTo(Packaging.NAMESPACE);
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(1);
@@ -90,8 +90,25 @@ class HelmChartTest {
                 "team-a/agent-runtime-operator-agent", "team-b/agent-runtime-operator-agent",
                 "team-a/agent-runtime-operator-toolserver", "team-b/agent-runtime-operator-toolserver",
                 "team-a/agent-runtime-operator-agenticworkforce", "team-b/agent-runtime-operator-agenticworkforce",
-                "team-a/agent-runtime-operator-agentruntimeconfiguration", "team-b/agent-runtime-operator-agentruntimeconfiguration");
+                "team-a/agent-runtime-operator-agentruntimeconfiguration", "team-b/agent-runtime-operator-agentruntimeconfiguration",
+                Packaging.NAMESPACE + "/agent-runtime-operator-leader-election");
         assertThat(env(container(objects), "QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("team-a,team-b");
+    }
+
+    @Test
+    void leaderElectionHasItsLeaseRoleInTheReleaseNamespaceAndCanBeSwitchedOff() {
+        List<JsonNode> objects = render(Map.of());
+        JsonNode role = single(objects, "Role");
+        assertThat(role.path("metadata").path("namespace").asText()).isEqualTo(Packaging.NAMESPACE);
+        assertThat(role.path("rules").get(0).path("resources")).extracting(JsonNode::asText).containsExactly("leases");
+        assertThat(role.path("rules").get(0).path("verbs")).extracting(JsonNode::asText).containsExactly("get", "create", "update");
+        assertThat(single(objects, "RoleBinding").path("roleRef").path("name").asText()).isEqualTo("agent-runtime-operator-leader-election");
+        assertThat(env(container(objects), "AGENT_RUNTIME_LEADER_ELECTION_ENABLED")).isEqualTo("true");
+
+        List<JsonNode> single = render(Map.of("leaderElection.enabled", false));
+        assertThat(ofKind(single, "Role")).isEmpty();
+        assertThat(ofKind(single, "RoleBinding")).isEmpty();
+        assertThat(env(container(single), "AGENT_RUNTIME_LEADER_ELECTION_ENABLED")).isEqualTo("false");
     }
 
     @Test

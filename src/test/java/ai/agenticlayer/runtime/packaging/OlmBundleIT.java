@@ -85,7 +85,11 @@ class OlmBundleIT {
         assertThat(clusterPermissions.get(0).path("serviceAccountName").asText()).isEqualTo("agent-runtime-operator");
         Set<JsonNode> expected = new HashSet<>(Packaging.flatten(Packaging.generatedRulesByController().values()));
         assertThat(new HashSet<>(Packaging.flatten(List.of(clusterPermissions.get(0).path("rules"))))).isEqualTo(expected);
-        assertThat(CSV.path("spec").path("install").path("spec").path("permissions").size()).isZero();
+        JsonNode permissions = CSV.path("spec").path("install").path("spec").path("permissions");
+        assertThat(permissions).hasSize(1);
+        assertThat(permissions.get(0).path("serviceAccountName").asText()).isEqualTo("agent-runtime-operator");
+        assertThat(permissions.get(0).path("rules")).isEqualTo(Manifests.documentsOf(Packaging.CHART.resolve("files")
+                .resolve("leader-election-rules.yaml")).get(0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ApiKinds;
@@ -14,6 +15,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Test helpers on the mock API server: create objects, wait for what the operator does, count its writes. */
@@ -38,6 +40,25 @@ public final class Cluster {
         return ApiKinds.forKind(generic.getApiVersion(), generic.getKind())
                 .<HasMetadata> map(type -> Serialization.unmarshal(yaml, type))
                 .orElseGet(() -> Serialization.unmarshal(yaml));
+    }
+
+    /**
+     * Changes the newest version of an object, as {@code kubectl edit} does: the operator writes status all the time,
+     * so a change made to an older copy would fail on its resourceVersion.
+     */
+    public static <T extends HasMetadata> T edit(KubernetesClient client, Class<T> type, String namespace, String name,
+            Consumer<T> change) {
+        for (int attempt = 1;; attempt++) {
+            T current = client.resources(type).inNamespace(namespace).withName(name).get();
+            change.accept(current);
+            try {
+                return client.resource(current).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits until the object exists and satisfies the predicate, and returns it. */

@@ -153,10 +153,10 @@ class ToolServerReconcileTest {
         awaitUntil(client, Deployment.class, "mcp-users", "forecaster", d -> agentTools(d)
                 .equals("{\"weather\":{\"url\":\"http://weather.mcp-users.svc.cluster.local:8080/mcp\"}}"));
 
-        ToolServer server = client.resources(ToolServer.class).inNamespace("mcp-users").withName("weather").get();
-        server.getSpec().setPort(9090);
-        server.getSpec().setPath("/v2/mcp");
-        client.resource(server).update();
+        Cluster.edit(client, ToolServer.class, "mcp-users", "weather", server -> {
+            server.getSpec().setPort(9090);
+            server.getSpec().setPath("/v2/mcp");
+        });
 
         awaitUntil(client, Deployment.class, "mcp-users", "forecaster", d -> agentTools(d)
                 .equals("{\"weather\":{\"url\":\"http://weather.mcp-users.svc.cluster.local:9090/v2/mcp\"}}"));

@@ -137,9 +137,8 @@ class AgenticWorkforceReconcileTest {
         // stable: a change to an agent that leaves the graph as it is writes nothing to the workforces
         settle();
         int before = Cluster.mark();
-        Agent shared = client.resources(Agent.class).inNamespace("test-wf-ns1").withName("shared-agent").get();
-        shared.getSpec().setDescription("Shares its tools with every workforce");
-        client.resource(shared).update();
+        Cluster.edit(client, Agent.class, "test-wf-ns1", "shared-agent",
+                shared -> shared.getSpec().setDescription("Shares its tools with every workforce"));
         awaitUntil(client, Agent.class, "test-wf-ns1", "shared-agent",
                 a -> a.getStatus().getObservedGeneration().equals(a.getMetadata().getGeneration()));
         settle();
@@ -193,9 +192,8 @@ class AgenticWorkforceReconcileTest {
         awaitUntil(client, AgenticWorkforce.class, "wf-prune", "desk", w -> w.getStatus() != null
                 && w.getStatus().getTransitiveAgents() != null && w.getStatus().getTransitiveAgents().size() == 3);
 
-        Agent editor = client.resources(Agent.class).inNamespace("wf-prune").withName("editor").get();
-        editor.getSpec().setSubAgents(List.of(editor.getSpec().getSubAgents().get(1)));
-        client.resource(editor).update();
+        Cluster.edit(client, Agent.class, "wf-prune", "editor",
+                editor -> editor.getSpec().setSubAgents(List.of(editor.getSpec().getSubAgents().get(1))));
 
         AgenticWorkforce pruned = awaitUntil(client, AgenticWorkforce.class, "wf-prune", "desk",
                 w -> w.getStatus().getTransitiveAgents().size() == 2);
