@@ -29,6 +29,7 @@ import ai.agenticlayer.runtime.common.StatusUpdates;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.ConfigurationSelection;
 import ai.agenticlayer.runtime.config.OperatorConfig;
+import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -72,10 +73,15 @@ public class AgentReconciler implements Reconciler<Agent> {
     @Inject
     OperatorConfig config;
 
+    @Inject
+    FleetMetrics metrics;
+
     @Override
     public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
         IndexedResourceCache<Agent> agents = context.getPrimaryCache();
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
+        metrics.watch("Agent", agents, List.of(Conditions.READY, Conditions.AVAILABLE), true);
+        metrics.watchAgentReferences(agents);
         return List.of(
                 informer(context, Agent.class, REFERENCED_AGENTS,
                         child -> referencing(agents, AgentIndexes.SUB_AGENTS, child),
@@ -107,6 +113,7 @@ public class AgentReconciler implements Reconciler<Agent> {
             return notReady(agent, context, "SubAgentCycle", "sub-agent references form a cycle: " + String.join(" -> ", cycle.get()));
         }
         AgentReferences.Resolution resolution = AgentReferences.resolve(agent, lookup, config.defaultAiGatewayNamespace());
+        metrics.agentReferences(ResourceID.fromResource(agent), resolution.failedKinds());
         if (resolution.failed()) {
             return notReady(agent, context, "ReconciliationFailed", resolution.message());
         }

@@ -1,11 +1,13 @@
 package ai.agenticlayer.runtime.agent;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -22,8 +24,23 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
  */
 public final class AgentReferences {
 
-    /** The resolved references, or the messages of every reference that did not resolve. */
-    public record Resolution(ResolvedReferences resolved, List<String> errors) {
+    /** The kinds of reference an Agent has; a metric counts Agents whose references of a kind do not resolve. */
+    public enum Kind {
+        SUB_AGENT("subAgent"), TOOL("tool"), AI_GATEWAY("aiGateway");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The resolved references, or the messages of every reference that did not resolve, and their kinds. */
+    public record Resolution(ResolvedReferences resolved, List<String> errors, Set<Kind> failedKinds) {
         public boolean failed() {
             return !errors.isEmpty();
         }
@@ -50,7 +67,9 @@ public final class AgentReferences {
                 subAgentUrls.put(subAgent.getName(), url.value());
             }
         }
+        Set<Kind> failedKinds = EnumSet.noneOf(Kind.class);
         if (!subAgentErrors.isEmpty()) {
+            failedKinds.add(Kind.SUB_AGENT);
             errors.add("failed to resolve " + subAgentErrors.size() + " subAgent(s): " + String.join("; ", subAgentErrors));
         }
 
@@ -65,6 +84,7 @@ public final class AgentReferences {
             }
         }
         if (!toolErrors.isEmpty()) {
+            failedKinds.add(Kind.TOOL);
             errors.add("failed to resolve " + toolErrors.size() + " tool(s): " + String.join("; ", toolErrors));
         }
 
@@ -74,13 +94,14 @@ public final class AgentReferences {
             String gatewayNamespace = namespaceOr(gatewayRef, namespace);
             aiGateway = lookup.aiGateway(gatewayNamespace, gatewayRef.getName());
             if (aiGateway.isEmpty()) {
+                failedKinds.add(Kind.AI_GATEWAY);
                 errors.add("failed to resolve AiGateway " + gatewayNamespace + "/" + gatewayRef.getName() + ": "
                         + notFound("aigateways", gatewayRef.getName()));
             }
         } else {
             aiGateway = defaultAiGateway(lookup.aiGateways(defaultAiGatewayNamespace));
         }
-        return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway), errors);
+        return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway), errors, failedKinds);
     }
 
     /** With several AiGateways in the default namespace, the oldest wins, then the first by name. */

@@ -19,6 +19,9 @@ public class LeaderElection {
         if (!config.leaderElection().enabled()) {
             return null; // the SDK then runs without leader election
         }
-        return new LeaderElectionConfiguration(config.leaderElection().leaseName(), config.operatorNamespace());
+        OperatorConfig.LeaderElection election = config.leaderElection();
+        // exit when leadership is lost: Kubernetes restarts the pod, which then stands by as a follower
+        return new LeaderElectionConfiguration(election.leaseName(), config.operatorNamespace(), election.leaseDuration(),
+                election.renewDeadline(), election.retryPeriod(), election.identity(), null, true);
     }
 }

@@ -1,5 +1,7 @@
 package ai.agenticlayer.runtime.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,6 +31,20 @@ public interface OperatorConfig {
 
         @WithDefault("agent-runtime-operator")
         String leaseName();
+
+        /** Who holds the Lease: the pod name in a cluster; set it when several instances share a host name. */
+        @WithDefault("${HOSTNAME:agent-runtime-operator}")
+        String identity();
+
+        /** How long a Lease holds without renewal before another replica may take it over. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 
     interface TemplateImages {

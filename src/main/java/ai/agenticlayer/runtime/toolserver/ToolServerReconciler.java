@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
@@ -15,15 +17,18 @@ import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
@@ -41,6 +46,15 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     public static final String NAME = "toolserver";
     static final String EVENT_REPORTER = "toolserver-controller";
     private static final Logger LOG = Logger.getLogger(ToolServerReconciler.class);
+
+    @Inject
+    FleetMetrics metrics;
+
+    @Override
+    public List<EventSource<?, ToolServer>> prepareEventSources(EventSourceContext<ToolServer> context) {
+        metrics.watch("ToolServer", context.getPrimaryCache(), List.of(Conditions.READY, Conditions.AVAILABLE), true);
+        return List.of();
+    }
 
     @Override
     public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforceStatus;
@@ -17,6 +19,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -43,8 +46,13 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
     /** Workforces by the Agents in their graph: entry points, and the agents their status lists. */
     private static final String AGENTS_INDEX = "agents";
 
+    @Inject
+    FleetMetrics metrics;
+
     @Override
     public List<EventSource<?, AgenticWorkforce>> prepareEventSources(EventSourceContext<AgenticWorkforce> context) {
+        metrics.watch("AgenticWorkforce", context.getPrimaryCache(), List.of(Conditions.READY, WorkforceConditions.AGENTS_AVAILABLE),
+                false);
         context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
         var agents = InformerEventSourceConfiguration.from(Agent.class, AgenticWorkforce.class)
                 .withName("workforce-agents")

@@ -33,7 +33,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
-    public record Request(String method, String path, String contentType, String body) {
+    public record Request(String method, String path, String contentType, String body, String host) {
         public boolean isWrite() {
             return !method.equals("GET");
         }
@@ -41,13 +41,20 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLY_PATCH = "application/apply-patch";
+    private static final String RULES_REVIEW = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
     private final Map<String, JsonNode> appliedFields = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
-        requests.add(new Request(request.getMethod(), request.getPath(), contentType, bodyOf(request)));
+        requests.add(new Request(request.getMethod(), request.getPath(), contentType, bodyOf(request), request.getHeader("Host")));
+        if ("POST".equals(request.getMethod()) && request.getPath().startsWith(RULES_REVIEW)) {
+            // the mock enforces no RBAC: say so when asked (the SDK asks before it takes part in leader election)
+            return new MockResponse().setResponseCode(201).setBody("{\"apiVersion\":\"authorization.k8s.io/v1\","
+                    + "\"kind\":\"SelfSubjectRulesReview\",\"status\":{\"incomplete\":false,\"nonResourceRules\":[],"
+                    + "\"resourceRules\":[{\"apiGroups\":[\"*\"],\"resources\":[\"*\"],\"verbs\":[\"*\"]}]}}");
+        }
         if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(APPLY_PATCH)) {
             synchronized (this) {
                 return apply(request);

@@ -1,0 +1,104 @@
+package ai.agenticlayer.runtime.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import ai.agenticlayer.runtime.agent.AgentReferences;
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
+import ai.agenticlayer.runtime.common.Conditions;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Gauges of the fleet the operator runs, computed from its informer caches at scrape time (no extra API request).
+ * Labels take a handful of values each, never a resource name, so the series stay few however many objects exist.
+ */
+@ApplicationScoped
+public class FleetMetrics {
+
+    static final String RESOURCES = "agent_runtime_resources";
+    static final String REFERENCE_FAILURES = "agent_runtime_agent_reference_failures";
+    static final String CHILD_CONFLICTS = "agent_runtime_child_conflicts";
+    private static final List<ConditionStatus> STATUSES = List.of(ConditionStatus.TRUE, ConditionStatus.FALSE, ConditionStatus.UNKNOWN);
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Agents whose references of a kind do not resolve, as of their last reconcile. */
+    private final Map<ResourceID, Set<AgentReferences.Kind>> failedReferences = new ConcurrentHashMap<>();
+    private volatile IndexedResourceCache<? extends CustomResource<?, ?>> agents;
+
+    /**
+     * Counts the objects of a kind by the status of each condition ({@code Unknown} when absent), and those whose
+     * {@code Ready} reason is {@code ResourceConflict} when the kind has children.
+     */
+    public <R extends CustomResource<?, ? extends ObservedStatus>> void watch(String kind, IndexedResourceCache<R> cache,
+            List<String> conditions, boolean hasChildren) {
+        for (String type : conditions) {
+            for (ConditionStatus status : STATUSES) {
+                Gauge.builder(RESOURCES, cache, c -> count(c, type, status))
+                        .description("Objects of this operator's kinds by the status of a condition")
+                        .tags("kind", kind, "condition", type, "status", status.value())
+                        .register(registry);
+            }
+        }
+        if (hasChildren) {
+            Gauge.builder(CHILD_CONFLICTS, cache, FleetMetrics::conflicts)
+                    .description("Objects whose Deployment or Service name is taken by an object the operator does not own")
+                    .tags("kind", kind)
+                    .register(registry);
+        }
+    }
+
+    /** Starts the reference-failure gauges; Agents that no longer exist drop out of them. */
+    public void watchAgentReferences(IndexedResourceCache<? extends CustomResource<?, ?>> agentCache) {
+        this.agents = agentCache;
+        for (AgentReferences.Kind reference : AgentReferences.Kind.values()) {
+            Gauge.builder(REFERENCE_FAILURES, this, metrics -> metrics.failing(reference))
+                    .description("Agents with at least one reference of this kind that does not resolve")
+                    .tags("reference", reference.label())
+                    .register(registry);
+        }
+    }
+
+    /** Records what the last reconcile of an Agent found unresolvable (nothing when it resolved everything). */
+    public void agentReferences(ResourceID agent, Set<AgentReferences.Kind> failed) {
+        if (failed.isEmpty()) {
+            failedReferences.remove(agent);
+        } else {
+            failedReferences.put(agent, Set.copyOf(failed));
+        }
+    }
+
+    private double failing(AgentReferences.Kind reference) {
+        IndexedResourceCache<? extends CustomResource<?, ?>> cache = agents;
+        failedReferences.keySet().removeIf(id -> cache != null && cache.get(id).isEmpty());
+        return failedReferences.values().stream().filter(kinds -> kinds.contains(reference)).count();
+    }
+
+    private static <R extends CustomResource<?, ? extends ObservedStatus>> double count(IndexedResourceCache<R> cache, String type,
+            ConditionStatus status) {
+        return cache.list().filter(r -> statusOf(r, type) == status).count();
+    }
+
+    private static <R extends CustomResource<?, ? extends ObservedStatus>> double conflicts(IndexedResourceCache<R> cache) {
+        return cache.list().filter(r -> r.getStatus() != null && Conditions.find(r.getStatus().getConditions(), Conditions.READY)
+                .map(Condition::getReason).filter("ResourceConflict"::equals).isPresent()).count();
+    }
+
+    private static ConditionStatus statusOf(CustomResource<?, ? extends ObservedStatus> resource, String type) {
+        ObservedStatus status = resource.getStatus();
+        return status == null ? ConditionStatus.UNKNOWN
+                : Conditions.find(status.getConditions(), type).map(Condition::getStatus).orElse(ConditionStatus.UNKNOWN);
+    }
+}
