@@ -5,9 +5,18 @@ import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
@@ -24,7 +33,8 @@ class PackagedMetricsIT {
         try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds();
                 KubernetesClient client = apiServer.client();
                 PackagedOperator operator = PackagedOperator.start("metrics", apiServer.url(),
-                        Map.of("agent-runtime.leader-election.enabled", "false"), Map.of()).awaitReady()) {
+                        Map.of("agent-runtime.leader-election.enabled", "false"),
+                        Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")).awaitReady()) {
             create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: one, namespace: fleet}\nspec: {}");
             create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: two, namespace: fleet}\nspec: {}");
             create(client, """
@@ -59,8 +69,43 @@ class PackagedMetricsIT {
                     .contains("agent_runtime_agent_reference_failures{reference=\"tool\"} 1.0")
                     .contains("agent_runtime_agent_reference_failures{reference=\"subAgent\"} 0.0")
                     .contains("agent_runtime_child_conflicts{kind=\"Agent\"} 0.0");
+            // a missing reference is one JSON log line that names the Agent, not a stack trace
+            JsonNode line = operator.log().lines().filter(l -> l.contains("Agent fleet/broken is not ready")).findFirst()
+                    .map(PackagedMetricsIT::json).orElseThrow(() -> new AssertionError("no log line about fleet/broken"));
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+            assertThat(line.path("message").asText()).startsWith("Agent fleet/broken is not ready (ReconciliationFailed): failed to resolve 1 tool(s)");
+            assertThat(line.path("mdc").path("resource.name").asText()).isEqualTo("broken");
+            assertThat(line.path("mdc").path("resource.namespace").asText()).isEqualTo("fleet");
+            assertThat(line.has("exception")).isFalse();
+            assertThat(operator.log()).doesNotContain("\tat ai.agenticlayer");
+
+            // every metric the shipped Grafana dashboard queries exists (failures appear with the first failed reconcile)
+            Matcher names = Pattern.compile("(agent_runtime_[a-z_]+|operator_sdk_[a-z_]+[a-z])").matcher(dashboard());
+            while (names.find()) {
+                String name = names.group(1);
+                if (!name.equals("operator_sdk_reconciliations_failed_total") && !name.endsWith("_")) {
+                    assertThat(metrics).as("dashboard metric " + name).contains(name);
+                }
+            }
+
             // bounded cardinality: no series names an object
             assertThat(metrics).doesNotContain("\"one\"").doesNotContain("\"broken\"").doesNotContain("namespace=\"fleet\"");
+        }
+    }
+
+    private static String dashboard() {
+        try {
+            return Files.readString(Path.of("docs", "grafana", "agent-runtime-operator.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
         }
     }
 }
