@@ -40,11 +40,16 @@ public final class PackagedOperator implements AutoCloseable {
     public static PackagedOperator start(String name, String apiServerUrl, Map<String, String> properties, Map<String, String> env) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+                "-Xmx" + System.getProperty("operator.maxHeap", "256m"),
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
                 "-Dquarkus.kubernetes-client.trust-certs=true",
                 "-Dquarkus.kubernetes-client.namespace=default"));
+        for (String option : System.getProperty("operator.jvmOptions", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", "packaged-operator-" + name + ".log");
@@ -91,6 +96,10 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -1,0 +1,378 @@
+package ai.agenticlayer.runtime.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import ai.agenticlayer.runtime.agent.AgentChildren;
+import ai.agenticlayer.runtime.agent.ResolvedReferences;
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.config.AgentDefaults;
+import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.StandaloneApiServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * Convergence, API requests and memory of the packaged operator against the mock API server, for N Agents that each
+ * have a tool and a sub-agent reference, beside a baseline: a plain client doing the minimal writes the same Agents
+ * need. Run with {@code ./mvnw -Pbenchmark package -DskipTests [-Dbenchmark.sizes=100,1000,5000]}.
+ * <p>
+ * The operator reaches the mock server as {@code localhost}, this driver as {@code 127.0.0.1}: the Host header tells
+ * the operator's requests from the driver's.
+ */
+public final class Benchmark {
+
+    private static final String NAMESPACE = "bench";
+    private static final int PARENTS_OF_POPULAR = 100;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** glibc keeps one malloc arena per core and thread burst; two is what JVM container images usually set. */
+    private static final Map<String, String> ENV = Map.of("MALLOC_ARENA_MAX", System.getProperty("operator.mallocArenaMax", "2"));
+
+    record Result(int agents, double convergeSeconds, double baselineSeconds, Map<String, Double> operatorRequestsPerAgent,
+            double eventsPerAgent,
+            double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, long threads,
+            double applyBaselineSeconds, double operatorCpuSeconds, double driverAndServerCpuSeconds) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : System.getProperty("benchmark.sizes", "100,1000").split(",")) {
+            sizes.add(Integer.parseInt(size.trim()));
+        }
+        List<Result> results = new ArrayList<>();
+        baseline(300, false); // warms up the mock server (it runs in this JVM) before anything is measured
+        baseline(300, true);
+        for (int n : sizes) {
+            double baseline = baseline(n, false);
+            double applyBaseline = baseline(n, true);
+            results.add(operator(n, baseline, applyBaseline));
+        }
+        String table = table(results);
+        System.out.println(table);
+        Files.writeString(Path.of("target", "benchmark.md"), table);
+    }
+
+    /**
+     * The minimal writes by hand: create the Agent, its Deployment and Service, write its status, with 10 threads. With
+     * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
+     */
+    static double baseline(int n, boolean apply) throws Exception {
+        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = driver(apiServer)) {
+            AgentDefaults defaults = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK, "ghcr.io/agentic-layer/agent-template-adk:0.8.0",
+                    "ghcr.io/agentic-layer/agent-template-msaf:0.1.0", ChildObjects.restrictedSecurityContext());
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            long start = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Agent agent = agent(i);
+                work.add(pool.submit(() -> {
+                    Agent created = client.resource(agent).create();
+                    ResolvedReferences references = new ResolvedReferences(
+                            Map.of("helper", "http://" + helperOf(created) + "." + NAMESPACE + ".svc.cluster.local:8000/.well-known/agent-card.json"),
+                            Map.of("search", "https://search.example.com/mcp"), java.util.Optional.empty());
+                    Deployment deployment = AgentChildren.deployment(created, defaults, references);
+                    deployment.getSpec().setReplicas(1);
+                    if (apply) {
+                        client.resource(deployment).forceConflicts().serverSideApply();
+                        client.resource(AgentChildren.service(created)).forceConflicts().serverSideApply();
+                    } else {
+                        client.resource(deployment).create();
+                        client.resource(AgentChildren.service(created)).create();
+                    }
+                    AgentStatus status = new AgentStatus();
+                    status.setUrl("http://" + created.getMetadata().getName() + "." + NAMESPACE + ".svc.cluster.local:8000/.well-known/agent-card.json");
+                    status.setConditions(Conditions.merge(null, List.of(Conditions.condition(Conditions.READY, true, "Reconciled",
+                            "Agent is ready", 1L)), java.time.Instant.now()));
+                    created.setStatus(status);
+                    if (apply) {
+                        Agent statusOnly = new Agent();
+                        statusOnly.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(created.getMetadata().getName())
+                                .withNamespace(NAMESPACE).build());
+                        statusOnly.setSpec(null);
+                        statusOnly.setStatus(status);
+                        client.resource(statusOnly).subresource("status").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY));
+                    } else {
+                        client.resource(created).updateStatus();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+            pool.shutdown();
+            return seconds(start);
+        }
+    }
+
+    static Result operator(int n, double baselineSeconds, double applyBaselineSeconds) throws Exception {
+        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = driver(apiServer)) {
+            ApplyingCrudDispatcher requests = apiServer.dispatcher();
+            Map<String, String> properties = Map.of("agent-runtime.leader-election.enabled", "false");
+            PackagedOperator operator = PackagedOperator.start("benchmark-" + n, apiServer.url("localhost"), properties, ENV).awaitReady();
+            try {
+                // warm the operator's JIT as a long-running operator is warm: 300 Agents elsewhere, then the measured ones
+                for (int i = 0; i < 300; i++) {
+                    Agent warmup = agent(i);
+                    warmup.getMetadata().setNamespace("warmup");
+                    warmup.getSpec().setSubAgents(List.of());
+                    client.resource(warmup).create();
+                }
+                awaitReadyAgents(operator, 300);
+
+                // the two sub-agents everyone references, then the N Agents
+                client.resource(parse("popular", "{}")).create();
+                client.resource(parse("common", "{}")).create();
+                awaitReadyAgents(operator, 302);
+                int mark = requests.requests().size();
+                double operatorCpuBefore = cpuSeconds(operator.pid());
+                double selfCpuBefore = cpuSeconds(ProcessHandle.current().pid());
+                long start = System.nanoTime();
+                ExecutorService pool = Executors.newFixedThreadPool(10);
+                List<Future<?>> creations = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    Agent agent = agent(i);
+                    creations.add(pool.submit(() -> client.resource(agent).create()));
+                }
+                for (Future<?> creation : creations) {
+                    creation.get();
+                }
+                pool.shutdown();
+                awaitReadyAgents(operator, 302 + n);
+                double convergeSeconds = seconds(start);
+                // Ready is written after the children are applied; check once that they are all there
+                awaitAgents(client, n + 2, Benchmark::isReady);
+                awaitDeployments(client, n + 2);
+                double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
+                double selfCpu = cpuSeconds(ProcessHandle.current().pid()) - selfCpuBefore;
+                List<ApplyingCrudDispatcher.Request> converging = requests.requests().subList(mark, requests.requests().size());
+                Map<String, Double> perAgent = perVerb(converging.stream().filter(r -> !r.path().contains("/events")).toList(), n);
+                double eventsPerAgent = converging.stream().filter(r -> isOperator(r) && r.path().contains("/events")).count() / (double) n;
+
+                // a full resync: a new operator process lists everything and reconciles every Agent again
+                double heapMiB = heapMiB(operator);
+                double rssMiB = procStatus(operator.pid(), "VmRSS:") / 1024;
+                long threads = (long) procStatus(operator.pid(), "Threads:");
+                operator.close();
+                operator = PackagedOperator.start("benchmark-resync-" + n, apiServer.url("localhost"), properties, ENV).awaitReady();
+                int resyncMark = requests.requests().size();
+                awaitReconciled(operator, n + 2 + 300);
+                Thread.sleep(3_000);
+                long resyncWrites = requests.requests().subList(resyncMark, requests.requests().size()).stream()
+                        .filter(r -> isOperator(r) && r.isWrite() && !r.path().contains("/events")).count();
+
+                double subAgentChangeSeconds;
+                // the sub-agent of 100 parents moves to another port; a watch sees their Deployments change
+                java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                try (var watch = client.apps().deployments().inNamespace(NAMESPACE).watch(new io.fabric8.kubernetes.client.Watcher<Deployment>() {
+                    @Override
+                    public void eventReceived(Action action, Deployment deployment) {
+                        if (deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                                .anyMatch(e -> e.getName().equals("SUB_AGENTS") && e.getValue().contains("popular.bench.svc.cluster.local:9000"))) {
+                            moved.add(deployment.getMetadata().getName());
+                        }
+                    }
+
+                    @Override
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                    }
+                })) {
+                    long change = System.nanoTime();
+                    Agent popular = client.resources(Agent.class).inNamespace(NAMESPACE).withName("popular").get();
+                    popular.getSpec().setProtocols(List.of(Serialization.unmarshal("{\"type\":\"A2A\",\"port\":9000}",
+                            ai.agenticlayer.runtime.api.v1alpha1.AgentProtocol.class)));
+                    client.resource(popular).update();
+                    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                    while (moved.size() < PARENTS_OF_POPULAR) {
+                        check(deadline);
+                        Thread.sleep(20);
+                    }
+                    subAgentChangeSeconds = seconds(change);
+                }
+
+
+                return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB,
+                        threads, applyBaselineSeconds, operatorCpu, selfCpu);
+            } finally {
+                operator.close();
+            }
+        }
+    }
+
+    /** Agent i: an external tool, and a sub-agent by reference (the first hundred share "popular"). */
+    static Agent agent(int i) {
+        String helper = i < PARENTS_OF_POPULAR ? "popular" : "common";
+        return parse("agent-" + i, "{tools: [{name: search, upstream: {external: {url: 'https://search.example.com/mcp'}}}], "
+                + "subAgents: [{name: helper, agentRef: {name: " + helper + "}}]}");
+    }
+
+    private static String helperOf(Agent agent) {
+        return agent.getSpec().getSubAgents().get(0).getAgentRef().getName();
+    }
+
+    static Agent parse(String name, String spec) {
+        return Serialization.unmarshal("apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name
+                + ", namespace: " + NAMESPACE + "}\nspec: " + spec, Agent.class);
+    }
+
+    private static KubernetesClient driver(StandaloneApiServer apiServer) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(apiServer.url("127.0.0.1"))
+                .withTrustCerts(true).withNamespace("default").withMaxConcurrentRequests(64).withMaxConcurrentRequestsPerHost(64).build())
+                .build();
+    }
+
+    private static boolean isReady(Agent agent) {
+        return agent.getStatus() != null && Conditions.find(agent.getStatus().getConditions(), Conditions.READY)
+                .filter(c -> c.getStatus() == ConditionStatus.TRUE).isPresent();
+    }
+
+    private static void awaitAgents(KubernetesClient client, int expected, Predicate<Agent> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (client.resources(Agent.class).inNamespace(NAMESPACE).list().getItems().stream().filter(done).count() < expected) {
+            check(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Polls the operator's own gauge (cheap: computed from its cache) rather than listing every Agent. */
+    private static void awaitReadyAgents(PackagedOperator operator, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (gauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"}") < expected) {
+            check(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static double gauge(PackagedOperator operator, String series) {
+        return operator.get("/q/metrics").body().lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static void awaitDeployments(KubernetesClient client, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size() < expected
+                || client.services().inNamespace(NAMESPACE).list().getItems().size() < expected) {
+            check(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Until the new process has finished one reconcile per Agent (the SDK's success counter). */
+    private static void awaitReconciled(PackagedOperator operator, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (reconciled(operator) < expected) {
+            check(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static double reconciled(PackagedOperator operator) {
+        String metrics = operator.get("/q/metrics").body();
+        return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_success_total{") && l.contains("kind=\"Agent\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static double heapMiB(PackagedOperator operator) {
+        System.gc();
+        return operator.get("/q/metrics").body().lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1024 * 1024);
+    }
+
+    /** User and system CPU time of a process, from /proc/<pid>/stat (in clock ticks of 10 ms). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /** A number from /proc/<pid>/status (VmRSS in KiB, Threads). */
+    private static double procStatus(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith(field)) {
+                return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static Map<String, Double> perVerb(List<ApplyingCrudDispatcher.Request> requests, int n) {
+        Map<String, Double> counts = new TreeMap<>();
+        for (String verb : List.of("GET", "LIST", "POST", "PUT", "PATCH", "DELETE")) {
+            counts.put(verb, 0.0);
+        }
+        for (ApplyingCrudDispatcher.Request request : requests) {
+            if (!isOperator(request)) {
+                continue;
+            }
+            String verb = request.method();
+            if ("GET".equals(verb) && !request.path().contains("watch=true") && isCollection(request.path())) {
+                verb = "LIST";
+            }
+            if (request.path().contains("watch=true")) {
+                continue; // a watch is one long request, not a request per Agent
+            }
+            counts.merge(verb, 1.0, Double::sum);
+        }
+        counts.replaceAll((verb, count) -> count / n);
+        return counts;
+    }
+
+    private static boolean isCollection(String path) {
+        String bare = path.replaceAll("\\?.*", "");
+        String last = bare.substring(bare.lastIndexOf('/') + 1);
+        return last.endsWith("s") && (bare.matches(".*/namespaces/[^/]+/[a-z]+$") || bare.matches("/apis?/.*/[a-z]+$"));
+    }
+
+    private static boolean isOperator(ApplyingCrudDispatcher.Request request) {
+        return request.host() != null && request.host().startsWith("localhost");
+    }
+
+    private static void check(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("timed out");
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static String table(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply (s) | Ratio | Requests per Agent, without Events "
+                + "(GET/LIST/POST/PUT/PATCH/DELETE) | Writes per Agent | Events per Agent | Resync writes | 100 parents follow a sub-agent (s) "
+                + "| Heap used (MiB) | RSS (MiB) | Threads | CPU while converging: operator / mock server and driver (s) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Map<String, Double> v = r.operatorRequestsPerAgent();
+            double writes = v.get("POST") + v.get("PUT") + v.get("PATCH") + v.get("DELETE");
+            out.append(String.format("| %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) | %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f |%n",
+                    r.agents(), r.convergeSeconds(), r.baselineSeconds(), r.convergeSeconds() / r.baselineSeconds(),
+                    r.applyBaselineSeconds(), r.convergeSeconds() / r.applyBaselineSeconds(),
+                    v.get("GET"), v.get("LIST"), v.get("POST"), v.get("PUT"), v.get("PATCH"), v.get("DELETE"), writes,
+                    r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(),
+                    r.threads(), r.operatorCpuSeconds(), r.driverAndServerCpuSeconds()));
+        }
+        return out.toString();
+    }
+}
