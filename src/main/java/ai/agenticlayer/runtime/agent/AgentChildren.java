@@ -1,10 +1,8 @@
 package ai.agenticlayer.runtime.agent;
 
 import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
-import static ai.agenticlayer.runtime.common.ChildObjects.annotations;
 import static ai.agenticlayer.runtime.common.ChildObjects.labels;
 import static ai.agenticlayer.runtime.common.ChildObjects.merge;
-import static ai.agenticlayer.runtime.common.ChildObjects.nullIfEmpty;
 
 import java.util.List;
 import java.util.Map;
@@ -13,19 +11,18 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
 import ai.agenticlayer.runtime.common.ChildObjects;
-import ai.agenticlayer.runtime.common.DesiredStateHash;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 /**
  * The Deployment and Service of an Agent, as pure functions of the Agent, its defaults and its resolved references.
@@ -66,17 +63,7 @@ public final class AgentChildren {
         Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
                 Map.of(APP_LABEL, name, FRAMEWORK_LABEL, effectiveFramework(agent, defaults).value()));
 
-        Deployment deployment = new DeploymentBuilder()
-                .withMetadata(ChildObjects.metadata(agent, labels, annotations(spec.getCommonMetadata())))
-                .withNewSpec()
-                .withReplicas(spec.getReplicas())
-                .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(merge(labels(spec.getCommonMetadata()), labels(spec.getPodMetadata()), Map.of(APP_LABEL, name)))
-                .withAnnotations(nullIfEmpty(merge(annotations(spec.getCommonMetadata()), annotations(spec.getPodMetadata()))))
-                .endMetadata()
-                .withNewSpec()
+        PodSpec pod = new PodSpecBuilder()
                 .withVolumes(spec.getVolumes())
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
@@ -92,42 +79,24 @@ public final class AgentChildren {
                         .withResources(spec.getResources() == null ? ChildObjects.defaultResources() : spec.getResources())
                         .withSecurityContext(spec.getSecurityContext() == null ? defaults.securityContext() : spec.getSecurityContext())
                         .build())
-                .endSpec()
-                .endTemplate()
-                .endSpec()
                 .build();
-        return DesiredStateHash.annotate(deployment);
+        return ChildObjects.deployment(agent, labels, spec.getCommonMetadata(), spec.getPodMetadata(), spec.getReplicas(), pod);
     }
 
     /** The Service: one port per protocol, selecting the Agent's pods. */
     public static Service service(Agent agent) {
         AgentSpec spec = agent.getSpec();
-        String name = agent.getMetadata().getName();
         Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
-                Map.of(APP_LABEL, name));
-        Service service = new ServiceBuilder()
-                .withMetadata(ChildObjects.metadata(agent, labels, annotations(spec.getCommonMetadata())))
-                .withNewSpec()
-                .withType("ClusterIP")
-                .withSelector(Map.of(APP_LABEL, name))
-                .withPorts(AgentProtocols.of(spec).stream()
-                        .map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
-                                .withTargetPort(new IntOrString(p.port())).withProtocol("TCP").build())
-                        .toList())
-                .endSpec()
-                .build();
-        return DesiredStateHash.annotate(service);
+                Map.of(APP_LABEL, agent.getMetadata().getName()));
+        return ChildObjects.service(agent, labels, spec.getCommonMetadata(), AgentProtocols.of(spec).stream()
+                .map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
+                        .withTargetPort(new IntOrString(p.port())).withProtocol("TCP").build())
+                .toList());
     }
 
     /** HTTP GET of the agent card, with the original operator's timings. */
     static Probe readinessProbe(AgentProtocols.Protocol a2a) {
-        return new ProbeBuilder()
-                .withNewHttpGet().withPath(a2a.path() + ClusterUrls.AGENT_CARD_PATH).withPort(new IntOrString(a2a.port())).endHttpGet()
-                .withInitialDelaySeconds(10)
-                .withPeriodSeconds(10)
-                .withTimeoutSeconds(3)
-                .withSuccessThreshold(1)
-                .withFailureThreshold(10)
-                .build();
+        return ChildObjects.readinessProbe(new ProbeBuilder()
+                .withNewHttpGet().withPath(a2a.path() + ClusterUrls.AGENT_CARD_PATH).withPort(new IntOrString(a2a.port())).endHttpGet());
     }
 }

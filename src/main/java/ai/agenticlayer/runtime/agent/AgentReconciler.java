@@ -46,6 +46,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
@@ -89,12 +90,10 @@ public class AgentReconciler implements Reconciler<Agent> {
                                 || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()))),
                 informer(context, ToolRoute.class, null,
                         route -> referencing(agents, AgentIndexes.TOOL_ROUTES, route),
-                        (now, before) -> !Objects.equals(now.getStatus() == null ? null : now.getStatus().getUrl(),
-                                before.getStatus() == null ? null : before.getStatus().getUrl())),
+                        urlChanged(route -> route.getStatus() == null ? null : route.getStatus().getUrl())),
                 informer(context, ToolServer.class, null,
                         server -> referencing(agents, AgentIndexes.TOOL_SERVERS, server),
-                        (now, before) -> !Objects.equals(now.getStatus() == null ? null : now.getStatus().getUrl(),
-                                before.getStatus() == null ? null : before.getStatus().getUrl())),
+                        urlChanged(server -> server.getStatus() == null ? null : server.getStatus().getUrl())),
                 informer(context, AiGateway.class, null, gateway -> usersOf(agents, gateway), AgentReconciler::specChanged),
                 informer(context, AgentRuntimeConfiguration.class, null, arc -> affectedBy(agents, arc),
                         (now, before) -> specChanged(now, before)
@@ -195,6 +194,11 @@ public class AgentReconciler implements Reconciler<Agent> {
         return agent.getStatus() == null ? null : agent.getStatus().getUrl();
     }
 
+    /** Agents use a referenced object only through its status URL: other updates of it change nothing for them. */
+    private static <R extends HasMetadata> OnUpdateFilter<R> urlChanged(Function<R, String> url) {
+        return (now, before) -> !Objects.equals(url.apply(now), url.apply(before));
+    }
+
     private static boolean specChanged(HasMetadata now, HasMetadata before) {
         return !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration());
     }
@@ -225,7 +229,7 @@ public class AgentReconciler implements Reconciler<Agent> {
 
     private static <R extends HasMetadata> InformerEventSource<R, Agent> informer(EventSourceContext<Agent> context, Class<R> type,
             String name, Function<R, Set<ResourceID>> toAgents,
-            io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter<R> relevantUpdate) {
+            OnUpdateFilter<R> relevantUpdate) {
         var configuration = InformerEventSourceConfiguration.from(type, Agent.class)
                 .withSecondaryToPrimaryMapper(toAgents::apply)
                 .withOnUpdateFilter(relevantUpdate);

@@ -11,11 +11,19 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 /** Building blocks shared by the Deployments and Services of Agents and ToolServers, as the original operator set them. */
 public final class ChildObjects {
@@ -23,6 +31,55 @@ public final class ChildObjects {
     public static final String APP_LABEL = "app";
 
     private ChildObjects() {
+    }
+
+    /**
+     * The Deployment of an owner, as the original operator shaped it: named after the owner, selecting and labelling
+     * its pods {@code app=<name>}, pod metadata from {@code commonMetadata} then {@code podMetadata}, and the
+     * desired-state hash. Replicas are owned only when the owner sets them.
+     */
+    public static Deployment deployment(HasMetadata owner, Map<String, String> labels, EmbeddedMetadata common, EmbeddedMetadata pod,
+            Integer replicas, PodSpec podSpec) {
+        String name = owner.getMetadata().getName();
+        Deployment deployment = new DeploymentBuilder()
+                .withMetadata(metadata(owner, labels, annotations(common)))
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(merge(labels(common), labels(pod), Map.of(APP_LABEL, name)))
+                .withAnnotations(nullIfEmpty(merge(annotations(common), annotations(pod))))
+                .endMetadata()
+                .withSpec(podSpec)
+                .endTemplate()
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(deployment);
+    }
+
+    /** The ClusterIP Service of an owner, selecting its pods, with the desired-state hash. */
+    public static Service service(HasMetadata owner, Map<String, String> labels, EmbeddedMetadata common, List<ServicePort> ports) {
+        Service service = new ServiceBuilder()
+                .withMetadata(metadata(owner, labels, annotations(common)))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Map.of(APP_LABEL, owner.getMetadata().getName()))
+                .withPorts(ports)
+                .endSpec()
+                .build();
+        return DesiredStateHash.annotate(service);
+    }
+
+    /** The original operator's readiness timings: 10 s delay, every 10 s, 3 s timeout, 1 success, 10 failures. */
+    public static Probe readinessProbe(ProbeBuilder check) {
+        return check
+                .withInitialDelaySeconds(10)
+                .withPeriodSeconds(10)
+                .withTimeoutSeconds(3)
+                .withSuccessThreshold(1)
+                .withFailureThreshold(10)
+                .build();
     }
 
     /** Name and namespace of the owner, with the given labels and annotations. */

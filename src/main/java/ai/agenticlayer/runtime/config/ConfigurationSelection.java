@@ -2,7 +2,6 @@ package ai.agenticlayer.runtime.config;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
@@ -24,11 +23,5 @@ public final class ConfigurationSelection {
     /** The configuration in force among those of one namespace. */
     public static Optional<AgentRuntimeConfiguration> effective(Collection<AgentRuntimeConfiguration> sameNamespace) {
         return sameNamespace.stream().filter(arc -> arc.getMetadata().getDeletionTimestamp() == null).min(OLDEST_FIRST);
-    }
-
-    /** The configurations of one namespace that are ignored because an older one exists. */
-    public static List<AgentRuntimeConfiguration> conflicting(Collection<AgentRuntimeConfiguration> sameNamespace) {
-        Optional<AgentRuntimeConfiguration> winner = effective(sameNamespace);
-        return sameNamespace.stream().filter(arc -> winner.isPresent() && arc != winner.get()).sorted(OLDEST_FIRST).toList();
     }
 }

@@ -1,10 +1,8 @@
 package ai.agenticlayer.runtime.toolserver;
 
 import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
-import static ai.agenticlayer.runtime.common.ChildObjects.annotations;
 import static ai.agenticlayer.runtime.common.ChildObjects.labels;
 import static ai.agenticlayer.runtime.common.ChildObjects.merge;
-import static ai.agenticlayer.runtime.common.ChildObjects.nullIfEmpty;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +13,18 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
 import ai.agenticlayer.runtime.common.ChildObjects;
-import ai.agenticlayer.runtime.common.DesiredStateHash;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 /**
  * The Deployment and Service of a ToolServer, and its URL, as pure functions of the ToolServer. Defaults that depend
@@ -72,19 +69,8 @@ public final class ToolServerChildren {
     /** The Deployment. Replicas are owned only when the ToolServer sets them (created with one otherwise). */
     public static Deployment deployment(ToolServer toolServer) {
         ToolServerSpec spec = toolServer.getSpec();
-        String name = toolServer.getMetadata().getName();
         int port = port(spec);
-        Deployment deployment = new DeploymentBuilder()
-                .withMetadata(ChildObjects.metadata(toolServer, childLabels(toolServer), annotations(spec.getCommonMetadata())))
-                .withNewSpec()
-                .withReplicas(spec.getReplicas())
-                .withNewSelector().withMatchLabels(Map.of(APP_LABEL, name)).endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(merge(labels(spec.getCommonMetadata()), labels(spec.getPodMetadata()), Map.of(APP_LABEL, name)))
-                .withAnnotations(nullIfEmpty(merge(annotations(spec.getCommonMetadata()), annotations(spec.getPodMetadata()))))
-                .endMetadata()
-                .withNewSpec()
+        PodSpec pod = new PodSpecBuilder()
                 .withImagePullSecrets(spec.getImagePullSecrets())
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
@@ -99,28 +85,17 @@ public final class ToolServerChildren {
                         .withSecurityContext(spec.getSecurityContext() == null ? ChildObjects.restrictedSecurityContext()
                                 : spec.getSecurityContext())
                         .build())
-                .endSpec()
-                .endTemplate()
-                .endSpec()
                 .build();
-        return DesiredStateHash.annotate(deployment);
+        return ChildObjects.deployment(toolServer, childLabels(toolServer), spec.getCommonMetadata(), spec.getPodMetadata(),
+                spec.getReplicas(), pod);
     }
 
     /** The Service: one port named {@code toolserver}, selecting the ToolServer's pods. */
     public static Service service(ToolServer toolServer) {
-        String name = toolServer.getMetadata().getName();
         int port = port(toolServer.getSpec());
-        Service service = new ServiceBuilder()
-                .withMetadata(ChildObjects.metadata(toolServer, childLabels(toolServer),
-                        annotations(toolServer.getSpec().getCommonMetadata())))
-                .withNewSpec()
-                .withType("ClusterIP")
-                .withSelector(Map.of(APP_LABEL, name))
-                .withPorts(new ServicePortBuilder().withName(PORT_NAME).withPort(port).withTargetPort(new IntOrString(port))
-                        .withProtocol("TCP").build())
-                .endSpec()
-                .build();
-        return DesiredStateHash.annotate(service);
+        return ChildObjects.service(toolServer, childLabels(toolServer), toolServer.getSpec().getCommonMetadata(),
+                List.of(new ServicePortBuilder().withName(PORT_NAME).withPort(port).withTargetPort(new IntOrString(port))
+                        .withProtocol("TCP").build()));
     }
 
     /** The telemetry defaults of the original operator, then the user's {@code env}, sorted by name. */
@@ -133,14 +108,7 @@ public final class ToolServerChildren {
 
     /** A TCP check of the port, with the original operator's timings. */
     static Probe readinessProbe(int port) {
-        return new ProbeBuilder()
-                .withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
-                .withInitialDelaySeconds(10)
-                .withPeriodSeconds(10)
-                .withTimeoutSeconds(3)
-                .withSuccessThreshold(1)
-                .withFailureThreshold(10)
-                .build();
+        return ChildObjects.readinessProbe(new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket());
     }
 
     private static Map<String, String> childLabels(ToolServer toolServer) {

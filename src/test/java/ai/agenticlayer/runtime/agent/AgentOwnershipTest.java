@@ -44,8 +44,7 @@ class AgentOwnershipTest {
     KubernetesClient client;
 
     private Agent readyAgent(String namespace, String name, String spec) {
-        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name + ", namespace: "
-                + namespace + "}\nspec: " + spec);
+        Cluster.createAgent(client, namespace, name, spec);
         return awaitUntil(client, Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
     }
 
@@ -121,7 +120,7 @@ class AgentOwnershipTest {
                     metadata: {labels: {run: taken}}
                     spec: {containers: [{name: web, image: nginx:1.27}]}
                 """);
-        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: taken, namespace: conflict}\nspec: {}");
+        Cluster.createAgent(client, "conflict", "taken", "{}");
 
         Agent agent = awaitUntil(client, Agent.class, "conflict", "taken",
                 a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));

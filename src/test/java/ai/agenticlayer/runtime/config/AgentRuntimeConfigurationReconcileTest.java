@@ -133,8 +133,7 @@ class AgentRuntimeConfigurationReconcileTest {
     }
 
     private void createAgent(String namespace, String name, String spec) {
-        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name + ", namespace: "
-                + namespace + "}\nspec: " + spec);
+        Cluster.createAgent(client, namespace, name, spec);
     }
 
     private Deployment awaitImage(String namespace, String name, String image) {

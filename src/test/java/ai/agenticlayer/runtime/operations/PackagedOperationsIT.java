@@ -1,7 +1,6 @@
 package ai.agenticlayer.runtime.operations;
 
 import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
-import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
+import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.StandaloneApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,8 +28,7 @@ class PackagedOperationsIT {
     private static final Map<String, String> NO_LEADER_ELECTION = Map.of("agent-runtime.leader-election.enabled", "false");
 
     private static void createAgent(KubernetesClient client, String namespace, String name) {
-        create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name + ", namespace: " + namespace
-                + "}\nspec: {}");
+        Cluster.createAgent(client, namespace, name, "{}");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ApiKinds;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
@@ -33,6 +34,12 @@ public final class Cluster {
     /** Creates the object a YAML document describes: a kind of this API or a built-in kind. */
     public static HasMetadata create(KubernetesClient client, String yaml) {
         return client.resource(parse(yaml)).create();
+    }
+
+    /** Creates an Agent with the given spec, written as YAML flow ({@code "{}"}, {@code "{framework: msaf}"}). */
+    public static Agent createAgent(KubernetesClient client, String namespace, String name, String spec) {
+        return (Agent) create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name
+                + ", namespace: " + namespace + "}\nspec: " + spec);
     }
 
     public static HasMetadata parse(String yaml) {
