@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
 import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,6 +34,7 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
 
     public static final String NAME = "agentruntimeconfiguration";
     private static final String SIBLINGS = "namespace-siblings";
+    private static final String EVENT_REPORTER = "agentruntimeconfiguration-controller";
 
     @Inject
     OperatorConfig config;
@@ -69,8 +72,11 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
                                 + " is older and in force; only one per namespace is used, so this one is ignored",
                         generation(arc)));
 
-        ObservedStatus status = new ObservedStatus();
         List<Condition> previous = arc.getStatus() == null ? null : arc.getStatus().getConditions();
+        if (accepted.getStatus() != ConditionStatus.TRUE) {
+            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, arc, previous, accepted);
+        }
+        ObservedStatus status = new ObservedStatus();
         status.setConditions(Conditions.merge(previous, List.of(accepted), Instant.now()));
         status.setObservedGeneration(generation(arc));
         StatusUpdates.write(arc, status, AgentRuntimeConfiguration::new, context);

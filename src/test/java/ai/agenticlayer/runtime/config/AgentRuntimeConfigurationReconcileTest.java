@@ -5,6 +5,7 @@ import static ai.agenticlayer.runtime.testing.Cluster.condition;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +16,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,6 +123,9 @@ class AgentRuntimeConfigurationReconcileTest {
                 arc -> hasCondition(arc.getStatus(), "Accepted", ConditionStatus.FALSE, "Conflicting"));
         assertThat(condition(beta.getStatus(), "Accepted").orElseThrow().getMessage()).isEqualTo(
                 "AgentRuntimeConfiguration contested/alpha is older and in force; only one per namespace is used, so this one is ignored");
+        await().atMost(Cluster.TIMEOUT).until(() -> client.resources(Event.class).inNamespace("contested").list().getItems().stream()
+                .anyMatch(e -> "Warning".equals(e.getType()) && "Conflicting".equals(e.getReason())
+                        && "beta".equals(e.getRegarding().getName()) && e.getNote().contains("contested/alpha is older")));
         awaitUntil(client, AgentRuntimeConfiguration.class, "contested", "alpha",
                 arc -> hasCondition(arc.getStatus(), "Accepted", ConditionStatus.TRUE, "Accepted"));
         assertThat(image(deployment("contested", "worker"))).isEqualTo("registry.example.com/alpha-adk:1.0.0");
