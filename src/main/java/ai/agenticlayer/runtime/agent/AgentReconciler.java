@@ -48,7 +48,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
  * Runs each Agent as a Deployment and a Service. References (sub-agents, tools, AiGateway) and the
@@ -60,9 +59,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
         @Dependent(type = AgentServiceResource.class)
 })
 @ControllerConfiguration(name = AgentReconciler.NAME)
-@RBACRule(apiGroups = "runtime.agentic-layer.ai", resources = { "toolroutes", "toolservers", "aigateways",
-        "agentruntimeconfigurations" }, verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = { "create", "patch" })
 public class AgentReconciler implements Reconciler<Agent> {
 
     public static final String NAME = "agent";

@@ -29,7 +29,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
  * Runs each ToolServer as a Deployment and a Service, and publishes its MCP URL in the status, where Agents and
@@ -40,7 +39,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
         @Dependent(type = ToolServerServiceResource.class)
 })
 @ControllerConfiguration(name = ToolServerReconciler.NAME)
-@RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = { "create", "patch" })
 public class ToolServerReconciler implements Reconciler<ToolServer> {
 
     public static final String NAME = "toolserver";

@@ -29,7 +29,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
  * Lists the agents and tools each AgenticWorkforce reaches and tells whether its entry points exist and its agents are
@@ -37,8 +36,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * contains that Agent, found through an index.
  */
 @ControllerConfiguration(name = AgenticWorkforceReconciler.NAME)
-@RBACRule(apiGroups = "runtime.agentic-layer.ai", resources = "agents", verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = { "create", "patch" })
 public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> {
 
     public static final String NAME = "agenticworkforce";

@@ -66,15 +66,14 @@ final class Packaging {
     }
 
     /**
-     * The RBAC rules the build generated from the reconcilers, by controller: {@code <controller>-cluster-role}
-     * becomes {@code <controller>}, the SDK's CRD check {@code crd-validation}.
+     * The RBAC rules of the build's manifests (declared in src/main/kubernetes/kubernetes.yml), by controller:
+     * {@code <controller>-cluster-role} becomes {@code <controller>}.
      */
     static Map<String, JsonNode> generatedRulesByController() {
         Map<String, JsonNode> rules = new TreeMap<>();
         for (JsonNode role : ofKind(Manifests.documentsOf(GENERATED_MANIFESTS), "ClusterRole")) {
             String name = role.path("metadata").path("name").asText();
-            String controller = name.equals("josdk-crd-validating-cluster-role") ? "crd-validation"
-                    : name.replaceFirst("-cluster-role$", "");
+            String controller = name.replaceFirst("-cluster-role$", "");
             rules.put(controller, role.path("rules"));
         }
         return rules;

@@ -16,39 +16,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ai.agenticlayer.runtime.api.Manifests;
 
 /**
- * The operator's permissions, spelled out: a change to a reconciler that widens them fails here and has to be
- * accepted on purpose. The rules are those the build generates from the reconcilers (kept in the chart, checked by
- * PackagingIT). The SDK grants each controller every verb on its own kind and children; see docs/packaging.md.
+ * The operator's permissions, spelled out: a change that widens them fails here and has to be accepted on purpose.
+ * The rules are declared in src/main/kubernetes/kubernetes.yml and carried into the chart (PackagingIT) and the OLM
+ * bundle (OlmBundleIT); PackagedRbacIT proves that the operator needs each of them and nothing else.
  */
 class RbacRulesTest {
 
     private static final List<String> READ = List.of("get", "list", "watch");
-    private static final List<String> OWN_KIND = List.of("get", "list", "watch", "patch", "update", "create", "delete");
-    private static final List<String> CHILDREN = List.of("create", "delete", "get", "list", "patch", "update", "watch");
-    private static final List<String> EVENTS = List.of("create", "patch");
+    private static final List<String> APPLY_CHILDREN = List.of("get", "list", "watch", "create", "patch");
+    private static final List<String> STATUS = List.of("patch");
+    private static final List<String> OWNER_REFERENCES = List.of("update");
+    private static final List<String> EVENTS = List.of("create");
     private static final String GROUP = "runtime.agentic-layer.ai";
 
     @Test
     void permissionsAreExactlyTheExpectedOnes() throws IOException {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("agent", List.of(
-                rule(GROUP, List.of("agents", "agents/status", "agents/finalizers"), OWN_KIND),
-                rule("", List.of("services"), CHILDREN),
-                rule("apps", List.of("deployments"), CHILDREN),
+                rule(GROUP, List.of("agents"), READ),
+                rule(GROUP, List.of("agents/status"), STATUS),
+                rule(GROUP, List.of("agents/finalizers"), OWNER_REFERENCES),
                 rule(GROUP, List.of("toolroutes", "toolservers", "aigateways", "agentruntimeconfigurations"), READ),
+                rule("apps", List.of("deployments"), APPLY_CHILDREN),
+                rule("", List.of("services"), APPLY_CHILDREN),
                 rule("events.k8s.io", List.of("events"), EVENTS)));
         expected.put("agenticworkforce", List.of(
-                rule(GROUP, List.of("agenticworkforces", "agenticworkforces/status", "agenticworkforces/finalizers"), OWN_KIND),
-                rule(GROUP, List.of("agents"), READ),
+                rule(GROUP, List.of("agenticworkforces", "agents"), READ),
+                rule(GROUP, List.of("agenticworkforces/status"), STATUS),
                 rule("events.k8s.io", List.of("events"), EVENTS)));
         expected.put("agentruntimeconfiguration", List.of(
-                rule(GROUP, List.of("agentruntimeconfigurations", "agentruntimeconfigurations/status",
-                        "agentruntimeconfigurations/finalizers"), OWN_KIND)));
-        expected.put("crd-validation", List.of(rule("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get", "list"))));
+                rule(GROUP, List.of("agentruntimeconfigurations"), READ),
+                rule(GROUP, List.of("agentruntimeconfigurations/status"), STATUS),
+                rule("events.k8s.io", List.of("events"), EVENTS)));
+        expected.put("crd-validation", List.of(rule("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get"))));
         expected.put("toolserver", List.of(
-                rule(GROUP, List.of("toolservers", "toolservers/status", "toolservers/finalizers"), OWN_KIND),
-                rule("", List.of("services"), CHILDREN),
-                rule("apps", List.of("deployments"), CHILDREN),
+                rule(GROUP, List.of("toolservers"), READ),
+                rule(GROUP, List.of("toolservers/status"), STATUS),
+                rule(GROUP, List.of("toolservers/finalizers"), OWNER_REFERENCES),
+                rule("apps", List.of("deployments"), APPLY_CHILDREN),
+                rule("", List.of("services"), APPLY_CHILDREN),
                 rule("events.k8s.io", List.of("events"), EVENTS)));
 
         JsonNode rules = Manifests.YAML.readTree(Files.readString(Packaging.CHART_RBAC_RULES));
@@ -63,10 +69,19 @@ class RbacRulesTest {
     }
 
     @Test
-    void noGatewayGuardrailOrClassKindIsTouched() throws IOException {
+    void leaderElectionNeedsOnlyItsLease() throws IOException {
+        JsonNode rules = Manifests.YAML.readTree(Files.readString(Packaging.CHART.resolve("files").resolve("leader-election-rules.yaml")));
+        List<String> described = new ArrayList<>();
+        rules.forEach(rule -> described.add(rule(texts(rule.path("apiGroups")).get(0), texts(rule.path("resources")), texts(rule.path("verbs")))));
+        // the client's lock reads, creates and patches the Lease (renewals are patches)
+        assertThat(described).containsExactly(rule("coordination.k8s.io", List.of("leases"), List.of("get", "create", "patch")));
+    }
+
+    @Test
+    void noGatewayGuardrailOrClassKindNoSecretsNoDeletesNoWildcards() throws IOException {
         String rules = Files.readString(Packaging.CHART_RBAC_RULES);
         for (String kind : List.of("agentgateways", "agentgatewayclasses", "aigatewayclasses", "toolgateways", "toolgatewayclasses",
-                "guards", "guardrailproviders", "toolroutes/status", "aigateways/status", "secrets", "configmaps")) {
+                "guards", "guardrailproviders", "toolroutes/status", "aigateways/status", "secrets", "configmaps", "delete", "deletecollection", "*")) {
             assertThat(rules).as(kind).doesNotContain("\"" + kind + "\"");
         }
     }

@@ -33,9 +33,14 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
-    public record Request(String method, String path, String contentType, String body, String host) {
+    /** A request and the status code it was answered with. */
+    public record Request(String method, String path, String contentType, String body, String host, int status) {
         public boolean isWrite() {
             return !method.equals("GET");
+        }
+
+        public boolean isApply() {
+            return method.equals("PATCH") && contentType != null && contentType.startsWith(APPLY_PATCH);
         }
     }
 
@@ -47,8 +52,15 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        String body = bodyOf(request);
+        MockResponse response = respond(request);
+        requests.add(new Request(request.getMethod(), request.getPath(), request.getHeader("Content-Type"), body,
+                request.getHeader("Host"), response.code()));
+        return response;
+    }
+
+    private MockResponse respond(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
-        requests.add(new Request(request.getMethod(), request.getPath(), contentType, bodyOf(request), request.getHeader("Host")));
         if ("POST".equals(request.getMethod()) && request.getPath().startsWith(RULES_REVIEW)) {
             // the mock enforces no RBAC: say so when asked (the SDK asks before it takes part in leader election)
             return new MockResponse().setResponseCode(201).setBody("{\"apiVersion\":\"authorization.k8s.io/v1\","
