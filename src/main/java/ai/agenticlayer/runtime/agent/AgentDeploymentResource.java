@@ -17,8 +17,8 @@ public class AgentDeploymentResource extends OwnedDependentResource<Deployment, 
 
     @Override
     protected Deployment desired(Agent agent, Context<Agent> context) {
-        AgentInputs inputs = context.managedWorkflowAndDependentResourceContext().getMandatory(AgentInputs.class, AgentInputs.class);
-        return AgentChildren.deployment(agent, inputs.defaults(), inputs.references());
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(AgentPlan.Ready.class, AgentPlan.Ready.class)
+                .deployment(agent);
     }
 
     @Override

@@ -16,22 +16,18 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
-import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.ChildrenWorkflow;
 import ai.agenticlayer.runtime.common.Conditions;
-import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
 import ai.agenticlayer.runtime.config.AgentDefaults;
-import ai.agenticlayer.runtime.config.ConfigurationSelection;
 import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -99,30 +95,17 @@ public class AgentReconciler implements Reconciler<Agent> {
     @Override
     public UpdateControl<Agent> reconcile(Agent agent, Context<Agent> context) {
         CachedReferenceLookup lookup = new CachedReferenceLookup(context);
-        List<String> problems = AgentSpecChecks.problems(agent.getSpec());
-        if (!problems.isEmpty()) {
-            return notReady(agent, context, "InvalidSpec", String.join("; ", problems));
+        AgentPlan plan = AgentPlan.of(agent, lookup, defaultsFor(agent, lookup), config.defaultAiGatewayNamespace());
+        metrics.agentReferences(ResourceID.fromResource(agent), plan.failedReferences());
+        if (plan instanceof AgentPlan.Ready ready) {
+            context.managedWorkflowAndDependentResourceContext().put(AgentPlan.Ready.class, ready);
+            Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
+            if (conflict.isPresent()) {
+                return withStatus(agent, context, new AgentPlan.NotReady("ResourceConflict", conflict.get().getMessage(), Set.of()))
+                        .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
+            }
         }
-        Optional<List<String>> cycle = SubAgentCycles.through(agent, lookup);
-        if (cycle.isPresent()) {
-            return notReady(agent, context, "SubAgentCycle", "sub-agent references form a cycle: " + String.join(" -> ", cycle.get()));
-        }
-        AgentReferences.Resolution resolution = AgentReferences.resolve(agent, lookup, config.defaultAiGatewayNamespace());
-        metrics.agentReferences(ResourceID.fromResource(agent), resolution.failedKinds());
-        if (resolution.failed()) {
-            return notReady(agent, context, "ReconciliationFailed", resolution.message());
-        }
-
-        var workflow = context.managedWorkflowAndDependentResourceContext();
-        workflow.put(AgentInputs.class, new AgentInputs(defaultsFor(agent, lookup), resolution.resolved()));
-        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
-        if (conflict.isPresent()) {
-            return notReady(agent, context, "ResourceConflict", conflict.get().getMessage()).rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
-        }
-
-        AgentStatus status = statusWithUrl(agent, url(agent, context, true), resolution.resolved().aiGateway());
-        Condition ready = Conditions.condition(Conditions.READY, true, "Reconciled", "Agent is ready", generation(agent));
-        return withStatus(agent, context, status, ready);
+        return withStatus(agent, context, plan);
     }
 
     @Override
@@ -130,60 +113,26 @@ public class AgentReconciler implements Reconciler<Agent> {
         if (!StatusUpdates.isConflict(e)) {
             LOG.warnf("Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(),
                     agent.getMetadata().getName(), e.getMessage());
-            notReady(agent, context, "ReconciliationFailed", String.valueOf(e.getMessage()));
+            withStatus(agent, context, new AgentPlan.NotReady("ReconciliationFailed", String.valueOf(e.getMessage()), Set.of()));
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 
-    /** Ready=False; the children and the URL stay as they were while the Service exists (no cascading outage). */
-    private UpdateControl<Agent> notReady(Agent agent, Context<Agent> context, String reason, String message) {
-        AgentStatus previous = agent.getStatus();
-        AgentStatus status = statusWithUrl(agent, url(agent, context, false), Optional.empty());
-        status.setAiGatewayRef(previous == null ? null : previous.getAiGatewayRef());
-        Condition ready = Conditions.condition(Conditions.READY, false, reason, message, generation(agent));
-        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, agent, previous == null ? null : previous.getConditions(), ready);
-        return withStatus(agent, context, status, ready);
-    }
-
-    private UpdateControl<Agent> withStatus(Agent agent, Context<Agent> context, AgentStatus status, Condition ready) {
-        List<Condition> previous = agent.getStatus() == null ? null : agent.getStatus().getConditions();
-        Condition available = DeploymentAvailability.of(context.getSecondaryResource(Deployment.class), agent.getMetadata().getName(),
-                generation(agent));
-        status.setConditions(Conditions.merge(previous, List.of(ready, available), Instant.now()));
-        status.setObservedGeneration(generation(agent));
+    private UpdateControl<Agent> withStatus(Agent agent, Context<Agent> context, AgentPlan outcome) {
+        AgentStatus status = AgentPlan.status(agent, outcome, context.getSecondaryResource(Service.class).isPresent(),
+                context.getSecondaryResource(Deployment.class), Instant.now());
+        if (outcome instanceof AgentPlan.NotReady) {
+            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, agent, agent.getStatus() == null ? null : agent.getStatus().getConditions(),
+                    Conditions.find(status.getConditions(), Conditions.READY).orElseThrow());
+        }
         StatusUpdates.write(agent, status, Agent::new, context);
         return UpdateControl.noUpdate();
     }
 
-    private static AgentStatus statusWithUrl(Agent agent, String url, Optional<AiGateway> gateway) {
-        AgentStatus status = new AgentStatus();
-        status.setUrl(url);
-        status.setAiGatewayRef(gateway.map(g -> new ObjectReferenceBuilder().withApiVersion(g.getApiVersion()).withKind(g.getKind())
-                .withName(g.getMetadata().getName()).withNamespace(g.getMetadata().getNamespace()).build()).orElse(null));
-        return status;
-    }
-
-    /** The agent-card URL of the first A2A protocol; kept after a failure only while the Service still exists. */
-    private static String url(Agent agent, Context<Agent> context, boolean applied) {
-        if (!applied && context.getSecondaryResource(Service.class).isEmpty()) {
-            return "";
-        }
-        return AgentProtocols.firstA2a(AgentProtocols.of(agent.getSpec()))
-                .map(a2a -> ClusterUrls.agentCard(agent.getMetadata().getName(), agent.getMetadata().getNamespace(), a2a))
-                .orElse("");
-    }
-
     private AgentDefaults defaultsFor(Agent agent, CachedReferenceLookup lookup) {
         InformerEventSource<AgentRuntimeConfiguration, Agent> configurations = lookup.cache(AgentRuntimeConfiguration.class);
-        Function<String, Optional<AgentRuntimeConfiguration>> effectiveIn = namespace -> ConfigurationSelection
-                .effective(configurations.list(arc -> namespace.equals(arc.getMetadata().getNamespace())).toList());
-        AgentDefaults defaults = AgentDefaults.builtIn(config.templateImages()).refinedBy(effectiveIn.apply(config.operatorNamespace()));
-        String namespace = agent.getMetadata().getNamespace();
-        return namespace.equals(config.operatorNamespace()) ? defaults : defaults.refinedBy(effectiveIn.apply(namespace));
-    }
-
-    private static Long generation(Agent agent) {
-        return agent.getMetadata().getGeneration();
+        return AgentDefaults.forNamespace(agent.getMetadata().getNamespace(), AgentDefaults.builtIn(config.templateImages()),
+                config.operatorNamespace(), namespace -> configurations.list(arc -> namespace.equals(arc.getMetadata().getNamespace())).toList());
     }
 
     private static String url(Agent agent) {

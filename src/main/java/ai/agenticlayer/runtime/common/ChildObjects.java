@@ -10,6 +10,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.EmbeddedMetadata;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -83,6 +84,19 @@ public final class ChildObjects {
     }
 
     /** Name and namespace of the owner, with the given labels and annotations. */
+    /** A controller reference, as the original operator set: garbage collection removes the child with its owner. */
+    public static <R extends HasMetadata> R ownedBy(R child, HasMetadata owner) {
+        child.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                .withApiVersion(owner.getApiVersion())
+                .withKind(owner.getKind())
+                .withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build()));
+        return child;
+    }
+
     public static ObjectMeta metadata(HasMetadata owner, Map<String, String> labels, Map<String, String> annotations) {
         return new ObjectMetaBuilder()
                 .withName(owner.getMetadata().getName())

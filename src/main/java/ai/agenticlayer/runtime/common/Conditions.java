@@ -17,6 +17,10 @@ public final class Conditions {
     public static final String AVAILABLE = "Available";
     public static final String ACCEPTED = "Accepted";
 
+    /** Why an object is not ready: the reason and message of its Ready=False condition. */
+    public record Failure(String reason, String message) {
+    }
+
     private Conditions() {
     }
 

@@ -1,10 +1,8 @@
 package ai.agenticlayer.runtime.common;
 
-import java.util.List;
 import java.util.Objects;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -71,14 +69,7 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
     /** A controller reference, as the original operator set: garbage collection removes the child with its owner. */
     @Override
     protected void addReferenceHandlingMetadata(R desired, P primary) {
-        desired.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                .withApiVersion(primary.getApiVersion())
-                .withKind(primary.getKind())
-                .withName(primary.getMetadata().getName())
-                .withUid(primary.getMetadata().getUid())
-                .withController(true)
-                .withBlockOwnerDeletion(true)
-                .build()));
+        ChildObjects.ownedBy(desired, primary);
     }
 
     /** Fields set only when the object is created, then left to others (the Deployment's replicas, say). */

@@ -1,6 +1,8 @@
 package ai.agenticlayer.runtime.config;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfigurationSpec;
@@ -18,7 +20,22 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
     public static final Framework BUILT_IN_FRAMEWORK = Framework.GOOGLE_ADK;
 
     public static AgentDefaults builtIn(OperatorConfig.TemplateImages images) {
-        return new AgentDefaults(BUILT_IN_FRAMEWORK, images.googleAdk(), images.msaf(), ChildObjects.restrictedSecurityContext());
+        return builtIn(images.googleAdk(), images.msaf());
+    }
+
+    public static AgentDefaults builtIn(String googleAdkImage, String msafImage) {
+        return new AgentDefaults(BUILT_IN_FRAMEWORK, googleAdkImage, msafImage, ChildObjects.restrictedSecurityContext());
+    }
+
+    /**
+     * The defaults of an Agent in a namespace: built in, refined by the configuration in force in the operator's
+     * namespace, then by the one in force in the Agent's namespace.
+     */
+    public static AgentDefaults forNamespace(String namespace, AgentDefaults builtIn, String operatorNamespace,
+            Function<String, Collection<AgentRuntimeConfiguration>> configurationsIn) {
+        AgentDefaults defaults = builtIn.refinedBy(ConfigurationSelection.effective(configurationsIn.apply(operatorNamespace)));
+        return namespace.equals(operatorNamespace) ? defaults
+                : defaults.refinedBy(ConfigurationSelection.effective(configurationsIn.apply(namespace)));
     }
 
     public AgentDefaults refinedBy(Optional<AgentRuntimeConfiguration> configuration) {

@@ -2,7 +2,6 @@ package ai.agenticlayer.runtime.config;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -64,32 +63,13 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
                 .list(other -> namespace.equals(other.getMetadata().getNamespace())
                         && !other.getMetadata().getName().equals(arc.getMetadata().getName())))
                 .toList();
-        Optional<AgentRuntimeConfiguration> inForce = ConfigurationSelection.effective(siblings);
-        Condition accepted = inForce.filter(winner -> winner.getMetadata().getName().equals(arc.getMetadata().getName()))
-                .map(winner -> Conditions.condition(Conditions.ACCEPTED, true, "Accepted", scope(namespace), generation(arc)))
-                .orElseGet(() -> Conditions.condition(Conditions.ACCEPTED, false, "Conflicting",
-                        "AgentRuntimeConfiguration " + namespace + "/" + inForce.map(w -> w.getMetadata().getName()).orElse("?")
-                                + " is older and in force; only one per namespace is used, so this one is ignored",
-                        generation(arc)));
-
-        List<Condition> previous = arc.getStatus() == null ? null : arc.getStatus().getConditions();
+        ObservedStatus status = ConfigurationSelection.status(arc, siblings, config.operatorNamespace(), Instant.now());
+        Condition accepted = Conditions.find(status.getConditions(), Conditions.ACCEPTED).orElseThrow();
         if (accepted.getStatus() != ConditionStatus.TRUE) {
-            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, arc, previous, accepted);
+            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, arc, arc.getStatus() == null ? null : arc.getStatus().getConditions(),
+                    accepted);
         }
-        ObservedStatus status = new ObservedStatus();
-        status.setConditions(Conditions.merge(previous, List.of(accepted), Instant.now()));
-        status.setObservedGeneration(generation(arc));
         StatusUpdates.write(arc, status, AgentRuntimeConfiguration::new, context);
         return UpdateControl.noUpdate();
     }
-
-    private String scope(String namespace) {
-        return namespace.equals(config.operatorNamespace()) ? "In force for Agents of every namespace"
-                : "In force for Agents of namespace " + namespace + ", refining the defaults of namespace " + config.operatorNamespace();
-    }
-
-    private static Long generation(AgentRuntimeConfiguration arc) {
-        return arc.getMetadata().getGeneration();
-    }
-
 }

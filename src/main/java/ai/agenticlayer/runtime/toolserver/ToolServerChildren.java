@@ -4,15 +4,21 @@ import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
 import static ai.agenticlayer.runtime.common.ChildObjects.labels;
 import static ai.agenticlayer.runtime.common.ChildObjects.merge;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolProtocol;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
 import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -64,6 +70,24 @@ public final class ToolServerChildren {
     public static String url(ToolServer toolServer) {
         return "http://" + toolServer.getMetadata().getName() + "." + toolServer.getMetadata().getNamespace()
                 + ".svc.cluster.local:" + port(toolServer.getSpec()) + path(toolServer.getSpec());
+    }
+
+    /**
+     * The status after a reconcile: Ready unless it failed; after a failure the URL stays while the Service exists, so
+     * that Agents using the server are not cut off for nothing. Available mirrors the Deployment.
+     */
+    public static ToolServerStatus status(ToolServer toolServer, Optional<Conditions.Failure> failure, boolean serviceExists,
+            Optional<Deployment> deployment, Instant now) {
+        ToolServerStatus previous = toolServer.getStatus();
+        Long generation = toolServer.getMetadata().getGeneration();
+        ToolServerStatus status = new ToolServerStatus();
+        status.setUrl(failure.isEmpty() ? url(toolServer) : serviceExists && previous != null ? previous.getUrl() : null);
+        Condition ready = failure.map(f -> Conditions.condition(Conditions.READY, false, f.reason(), f.message(), generation))
+                .orElseGet(() -> Conditions.condition(Conditions.READY, true, "Reconciled", "ToolServer is ready", generation));
+        Condition available = DeploymentAvailability.of(deployment, toolServer.getMetadata().getName(), generation);
+        status.setConditions(Conditions.merge(previous == null ? null : previous.getConditions(), List.of(ready, available), now));
+        status.setObservedGeneration(generation);
+        return status;
     }
 
     /** The Deployment. Replicas are owned only when the ToolServer sets them (created with one otherwise). */

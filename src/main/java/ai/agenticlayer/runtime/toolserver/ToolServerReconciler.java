@@ -8,12 +8,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.common.ChildrenWorkflow;
 import ai.agenticlayer.runtime.common.Conditions;
-import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
@@ -61,8 +59,10 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
             return notReady(toolServer, context, "ResourceConflict", conflict.get().getMessage())
                     .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
         }
-        Condition ready = Conditions.condition(Conditions.READY, true, "Reconciled", "ToolServer is ready", generation(toolServer));
-        return withStatus(toolServer, context, ToolServerChildren.url(toolServer), ready);
+        ToolServerStatus status = ToolServerChildren.status(toolServer, Optional.empty(), true,
+                context.getSecondaryResource(Deployment.class), Instant.now());
+        StatusUpdates.write(toolServer, status, ToolServer::new, context);
+        return UpdateControl.noUpdate();
     }
 
     @Override
@@ -77,27 +77,12 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
 
     /** Ready=False; the URL stays while the Service exists, so Agents using the server are not cut off for nothing. */
     private UpdateControl<ToolServer> notReady(ToolServer toolServer, Context<ToolServer> context, String reason, String message) {
-        ToolServerStatus previous = toolServer.getStatus();
-        Condition ready = Conditions.condition(Conditions.READY, false, reason, message, generation(toolServer));
-        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, toolServer, previous == null ? null : previous.getConditions(),
-                ready);
-        String url = context.getSecondaryResource(Service.class).isPresent() && previous != null ? previous.getUrl() : null;
-        return withStatus(toolServer, context, url, ready);
-    }
-
-    private UpdateControl<ToolServer> withStatus(ToolServer toolServer, Context<ToolServer> context, String url, Condition ready) {
-        ToolServerStatus status = new ToolServerStatus();
-        status.setUrl(url);
-        Condition available = DeploymentAvailability.of(context.getSecondaryResource(Deployment.class),
-                toolServer.getMetadata().getName(), generation(toolServer));
-        List<Condition> previous = toolServer.getStatus() == null ? null : toolServer.getStatus().getConditions();
-        status.setConditions(Conditions.merge(previous, List.of(ready, available), Instant.now()));
-        status.setObservedGeneration(generation(toolServer));
+        ToolServerStatus status = ToolServerChildren.status(toolServer, Optional.of(new Conditions.Failure(reason, message)),
+                context.getSecondaryResource(Service.class).isPresent(), context.getSecondaryResource(Deployment.class), Instant.now());
+        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, toolServer,
+                toolServer.getStatus() == null ? null : toolServer.getStatus().getConditions(),
+                Conditions.find(status.getConditions(), Conditions.READY).orElseThrow());
         StatusUpdates.write(toolServer, status, ToolServer::new, context);
         return UpdateControl.noUpdate();
-    }
-
-    private static Long generation(ToolServer toolServer) {
-        return toolServer.getMetadata().getGeneration();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,7 +56,7 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
                         .byIndex(AGENTS_INDEX, WorkforceGraph.key(agent.getMetadata().getNamespace(), agent.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
-                        || isReady(now) != isReady(before))
+                        || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before))
                 .build();
         return List.of(new InformerEventSource<>(agents, context));
     }
@@ -68,27 +67,12 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
         InformerEventSource<Agent, AgenticWorkforce> agents = (InformerEventSource<Agent, AgenticWorkforce>) context
                 .eventSourceRetriever().getEventSourceFor(Agent.class);
         WorkforceGraph.AgentLookup lookup = (namespace, name) -> agents.get(new ResourceID(name, namespace));
-        WorkforceGraph graph = WorkforceGraph.discover(workforce, lookup);
-        Predicate<String> ready = key -> {
-            String[] namespaceAndName = key.split("/", 2);
-            return lookup.apply(namespaceAndName[0], namespaceAndName[1]).filter(AgenticWorkforceReconciler::isReady).isPresent();
-        };
-        Long generation = workforce.getMetadata().getGeneration();
-
-        AgenticWorkforceStatus previous = workforce.getStatus();
-        List<Condition> previousConditions = previous == null ? null : previous.getConditions();
-        Condition readyCondition = WorkforceConditions.ready(graph, generation);
-        if (readyCondition.getStatus() != ConditionStatus.TRUE) {
-            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, workforce, previousConditions, readyCondition);
+        AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, Instant.now());
+        Condition ready = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow();
+        if (ready.getStatus() != ConditionStatus.TRUE) {
+            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, workforce,
+                    workforce.getStatus() == null ? null : workforce.getStatus().getConditions(), ready);
         }
-
-        AgenticWorkforceStatus status = new AgenticWorkforceStatus();
-        status.setTransitiveAgents(graph.agents());
-        status.setTransitiveTools(graph.tools());
-        status.setReadyAgents(WorkforceConditions.readyAgents(graph, ready));
-        status.setConditions(Conditions.merge(previousConditions,
-                List.of(readyCondition, WorkforceConditions.agentsAvailable(graph, ready, generation)), Instant.now()));
-        status.setObservedGeneration(generation);
         StatusUpdates.write(workforce, status, AgenticWorkforce::new, context);
         return UpdateControl.noUpdate();
     }
@@ -104,10 +88,5 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
                 .filter(agent -> agent.getNamespace() != null)
                 .map(agent -> WorkforceGraph.key(agent.getNamespace(), agent.getName()));
         return Stream.concat(entryPoints, reached).distinct().toList();
-    }
-
-    private static boolean isReady(Agent agent) {
-        return agent.getStatus() != null && Conditions.find(agent.getStatus().getConditions(), Conditions.READY)
-                .filter(c -> c.getStatus() == ConditionStatus.TRUE).isPresent();
     }
 }
