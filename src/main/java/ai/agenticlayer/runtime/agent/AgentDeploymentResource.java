@@ -1,6 +1,7 @@
 package ai.agenticlayer.runtime.agent;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.common.OwnedDependentResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -23,6 +24,6 @@ public class AgentDeploymentResource extends OwnedDependentResource<Deployment, 
 
     @Override
     protected Deployment prepareForCreation(Deployment desired) {
-        return withInitialReplicas(desired);
+        return ChildObjects.withInitialReplicas(desired);
     }
 }

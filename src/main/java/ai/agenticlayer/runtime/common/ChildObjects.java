@@ -97,6 +97,14 @@ public final class ChildObjects {
         return child;
     }
 
+    /** Unset replicas start at one; afterwards they belong to whoever scales the Deployment (an HPA, say). */
+    public static Deployment withInitialReplicas(Deployment desired) {
+        if (desired.getSpec().getReplicas() == null) {
+            desired.getSpec().setReplicas(1);
+        }
+        return desired;
+    }
+
     public static ObjectMeta metadata(HasMetadata owner, Map<String, String> labels, Map<String, String> annotations) {
         return new ObjectMetaBuilder()
                 .withName(owner.getMetadata().getName())

@@ -77,14 +77,6 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
         return desired;
     }
 
-    /** Unset replicas start at one; afterwards they belong to whoever scales the Deployment (an HPA, say). */
-    protected static Deployment withInitialReplicas(Deployment desired) {
-        if (desired.getSpec().getReplicas() == null) {
-            desired.getSpec().setReplicas(1);
-        }
-        return desired;
-    }
-
     private void recordEvent(Context<P> context, P primary, R child, String reason, String verb) {
         KubeEvents.record(context.getClient(), controller, primary, child, KubeEvents.NORMAL, reason,
                 verb + child.getKind(), child.getKind() + " " + child.getMetadata().getName() + " " + reason.toLowerCase());

@@ -9,14 +9,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "agent-runtime")
 public interface OperatorConfig {
 
+    String DEFAULT_OPERATOR_NAMESPACE = "agent-runtime-operator-system";
+    String DEFAULT_AI_GATEWAY_NAMESPACE = "ai-gateway";
+    String DEFAULT_GOOGLE_ADK_IMAGE = "ghcr.io/agentic-layer/agent-template-adk:0.8.0";
+    String DEFAULT_MSAF_IMAGE = "ghcr.io/agentic-layer/agent-template-msaf:0.1.0";
+
     /**
      * Namespace of the operator: an AgentRuntimeConfiguration there sets cluster-wide defaults. Set from
      * {@code POD_NAMESPACE} (downward API) in the shipped manifests.
      */
+    @WithDefault("${POD_NAMESPACE:" + DEFAULT_OPERATOR_NAMESPACE + "}")
     String operatorNamespace();
 
     /** Namespace searched for the default AiGateway of Agents that name none. */
-    @WithDefault("ai-gateway")
+    @WithDefault(DEFAULT_AI_GATEWAY_NAMESPACE)
     String defaultAiGatewayNamespace();
 
     /** Built-in template images, used when no AgentRuntimeConfiguration pins one. */
@@ -48,10 +54,10 @@ public interface OperatorConfig {
     }
 
     interface TemplateImages {
-        @WithDefault("ghcr.io/agentic-layer/agent-template-adk:0.8.0")
+        @WithDefault(DEFAULT_GOOGLE_ADK_IMAGE)
         String googleAdk();
 
-        @WithDefault("ghcr.io/agentic-layer/agent-template-msaf:0.1.0")
+        @WithDefault(DEFAULT_MSAF_IMAGE)
         String msaf();
     }
 }

@@ -1,6 +1,7 @@
 package ai.agenticlayer.runtime.toolserver;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.common.OwnedDependentResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -22,6 +23,6 @@ public class ToolServerDeploymentResource extends OwnedDependentResource<Deploym
 
     @Override
     protected Deployment prepareForCreation(Deployment desired) {
-        return OwnedDependentResource.withInitialReplicas(desired);
+        return ChildObjects.withInitialReplicas(desired);
     }
 }

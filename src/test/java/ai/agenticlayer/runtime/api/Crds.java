@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.agenticlayer.runtime.render.CrdValidator;
+
 /** The committed CRDs (kept identical to the generated ones by GeneratedManifestsIT), by kind. */
 public final class Crds {
 

@@ -1,4 +1,4 @@
-package ai.agenticlayer.runtime.api;
+package ai.agenticlayer.runtime.render;
 
 import java.util.ArrayList;
 import java.util.Iterator;

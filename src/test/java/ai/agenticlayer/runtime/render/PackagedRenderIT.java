@@ -1,0 +1,59 @@
+package ai.agenticlayer.runtime.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.agenticlayer.runtime.api.Manifests;
+
+/**
+ * {@code render} from the packaged jar, as CI runs it: the operator binary with the render argument prints YAML only
+ * on standard output, starts no operator and needs no cluster.
+ */
+class PackagedRenderIT {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @Test
+    void theSamplesRenderFromThePackagedJar() throws Exception {
+        Run run = run("kubernetes/samples");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> objects = Manifests.YAML.readValues(Manifests.YAML.createParser(run.out()), JsonNode.class).readAll();
+        assertThat(objects).allSatisfy(object -> assertThat(object.path("apiVersion").asText()).isNotEmpty());
+        assertThat(objects).extracting(Manifests::describe).contains("Deployment newsroom/summarizer", "Service newsroom/summarizer",
+                "Agent newsroom/summarizer", "Deployment newsroom/news-fetcher", "AgenticWorkforce newsroom/newsroom");
+        assertThat(run.err()).contains("Agent newsroom/news-agent: Ready=False ReconciliationFailed")
+                .doesNotContain("Installed features").doesNotContain("Starting operator");
+    }
+
+    @Test
+    void invalidInputExitsWithOne() throws Exception {
+        Run run = run("src/test/resources-does-not-exist");
+        assertThat(run.exit()).isEqualTo(RenderCommand.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("render: src/test/resources-does-not-exist: no such file or directory\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "quarkus-app", "quarkus-run.jar").toString(), "render"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        var out = process.getInputStream().readAllBytes();
+        var err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}
