@@ -14,8 +14,6 @@ import ai.agenticlayer.runtime.agent.ReferenceLookup;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
-import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
-import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.ChildObjects;
@@ -23,7 +21,6 @@ import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.ConfigurationSelection;
 import ai.agenticlayer.runtime.toolserver.ToolServerChildren;
 import ai.agenticlayer.runtime.workforce.WorkforceConditions;
-import ai.agenticlayer.runtime.workforce.WorkforceGraph;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
@@ -33,7 +30,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  * its watches (an Agent resolves a sub-agent once that one reports its URL). Statuses the objects arrive with are
  * kept only for the kinds other operators reconcile (a ToolRoute's URL, say).
  */
-final class OfflineCluster implements ReferenceLookup, WorkforceGraph.AgentLookup {
+final class OfflineCluster {
 
     /** The operator configuration render stands in for. */
     record Settings(String operatorNamespace, String defaultAiGatewayNamespace, AgentDefaults builtIn) {
@@ -44,12 +41,14 @@ final class OfflineCluster implements ReferenceLookup, WorkforceGraph.AgentLooku
 
     private final Settings settings;
     private final List<HasMetadata> objects;
+    private final ReferenceLookup lookup;
     // by identity: the objects' equality changes with their status
     private final Map<HasMetadata, List<HasMetadata>> children = new IdentityHashMap<>();
 
     OfflineCluster(Settings settings, List<HasMetadata> objects) {
         this.settings = settings;
         this.objects = objects;
+        this.lookup = ReferenceLookup.over(objects);
     }
 
     /** Reconciles everything and returns, in input order, each reconciled object's children and then the object. */
@@ -69,7 +68,7 @@ final class OfflineCluster implements ReferenceLookup, WorkforceGraph.AgentLooku
             // each round lets one more link of a sub-agent chain see the URL of the next
         }
         for (AgenticWorkforce workforce : all(AgenticWorkforce.class)) {
-            workforce.setStatus(WorkforceConditions.status(workforce, this, NOW));
+            workforce.setStatus(WorkforceConditions.status(workforce, lookup::agent, NOW));
         }
 
         List<HasMetadata> rendered = new ArrayList<>();
@@ -89,7 +88,7 @@ final class OfflineCluster implements ReferenceLookup, WorkforceGraph.AgentLooku
             String namespace = agent.getMetadata().getNamespace();
             AgentDefaults defaults = AgentDefaults.forNamespace(namespace, settings.builtIn(), settings.operatorNamespace(),
                     this::configurationsIn);
-            AgentPlan plan = AgentPlan.of(agent, this, defaults, settings.defaultAiGatewayNamespace());
+            AgentPlan plan = AgentPlan.of(agent, lookup, defaults, settings.defaultAiGatewayNamespace());
             Deployment deployment = null;
             if (plan instanceof AgentPlan.Ready ready) {
                 deployment = ChildObjects.ownedBy(ChildObjects.withInitialReplicas(ready.deployment(agent)), agent);
@@ -129,40 +128,5 @@ final class OfflineCluster implements ReferenceLookup, WorkforceGraph.AgentLooku
 
     private <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
-        return all(type).stream()
-                .filter(o -> namespace.equals(o.getMetadata().getNamespace()) && name.equals(o.getMetadata().getName())).findFirst();
-    }
-
-    @Override
-    public Optional<Agent> agent(String namespace, String name) {
-        return find(Agent.class, namespace, name);
-    }
-
-    @Override
-    public Optional<Agent> apply(String namespace, String name) {
-        return agent(namespace, name);
-    }
-
-    @Override
-    public Optional<ToolRoute> toolRoute(String namespace, String name) {
-        return find(ToolRoute.class, namespace, name);
-    }
-
-    @Override
-    public Optional<ToolServer> toolServer(String namespace, String name) {
-        return find(ToolServer.class, namespace, name);
-    }
-
-    @Override
-    public Optional<AiGateway> aiGateway(String namespace, String name) {
-        return find(AiGateway.class, namespace, name);
-    }
-
-    @Override
-    public List<AiGateway> aiGateways(String namespace) {
-        return all(AiGateway.class).stream().filter(g -> namespace.equals(g.getMetadata().getNamespace())).toList();
     }
 }

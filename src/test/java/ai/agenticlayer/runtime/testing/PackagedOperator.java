@@ -38,7 +38,7 @@ public final class PackagedOperator implements AutoCloseable {
 
     /** Starts the jar against the API server at {@code apiServerUrl}, with extra properties and environment. */
     public static PackagedOperator start(String name, String apiServerUrl, Map<String, String> properties, Map<String, String> env) {
-        int port = freePort();
+        int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port")) : freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("operator.maxHeap", "256m"),
                 "-Dquarkus.http.port=" + port,
@@ -50,7 +50,11 @@ public final class PackagedOperator implements AutoCloseable {
                 command.add(option);
             }
         }
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        properties.forEach((key, value) -> {
+            if (!key.equals("quarkus.http.port")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", "packaged-operator-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -96,6 +100,10 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    public Path logFile() {
+        return log;
     }
 
     public long pid() {
