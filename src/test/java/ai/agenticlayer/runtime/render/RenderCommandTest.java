@@ -101,6 +101,30 @@ class RenderCommandTest {
     }
 
     @Test
+    void aGivenToolRouteStatusStandsInForTheGatewayOperator() throws IOException {
+        String agent = """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: reader, namespace: ops}
+                spec: {tools: [{name: news, upstream: {toolRouteRef: {name: news}}}]}
+                ---
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: ToolRoute
+                metadata: {name: news, namespace: ops}
+                spec: {toolGatewayRef: {name: tool-gateway}, upstream: {external: {url: 'https://news.example.com/mcp'}}}
+                """;
+        assertThat(render(agent, "-").find("Agent", "reader").at("/status/conditions/0/message").asText())
+                .isEqualTo("failed to resolve 1 tool(s): tool \"news\": ToolRoute ops/news has no URL in its Status field");
+
+        Result routed = render(agent + "status: {url: 'http://tool-gateway.ops.svc.cluster.local/news/mcp'}\n", "-");
+        assertThat(routed.find("Agent", "reader").at("/status/conditions/0/reason").asText()).isEqualTo("Reconciled");
+        assertThat(routed.find("Deployment", "reader").at("/spec/template/spec/containers/0/env").toString())
+                .contains("http://tool-gateway.ops.svc.cluster.local/news/mcp");
+        // only the kinds this operator reconciles are printed
+        assertThat(routed.objects()).extracting(o -> o.path("kind").asText()).containsExactly("Deployment", "Service", "Agent");
+    }
+
+    @Test
     void invalidYamlNamesTheFileAndTheLine() throws IOException {
         Path file = write("broken.yaml", "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: [unclosed\n");
         Result result = render("", file.toString());
