@@ -70,16 +70,20 @@ public final class LocalMode implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        Path inbox = Path.of(System.getProperty("local.inbox", "target/local/inbox"));
+        Path directory = Path.of(System.getProperty("local.dir", "target/local"));
         int port = Integer.getInteger("local.port", 8080);
-        try (LocalMode local = start(inbox, port, System.out)) {
+        try (LocalMode local = start(directory, port, System.out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(local::close));
             local.watchInbox();
         }
     }
 
-    /** Starts the API server and the operator, applies the samples and prints the tree once they are reconciled. */
-    public static LocalMode start(Path inbox, int port, PrintStream out) {
+    /**
+     * Starts the API server and the operator, applies the samples and prints the tree once they are reconciled. The
+     * directory receives a kubeconfig for the API server and the inbox whose files are applied.
+     */
+    public static LocalMode start(Path directory, int port, PrintStream out) {
+        Path inbox = directory.resolve("inbox");
         StandaloneApiServer apiServer = StandaloneApiServer.withCrds();
         PackagedOperator operator = PackagedOperator.start("local", apiServer.url(),
                 Map.of("agent-runtime.leader-election.enabled", "false", "quarkus.http.port", String.valueOf(port)), Map.of());
@@ -96,6 +100,9 @@ public final class LocalMode implements AutoCloseable {
             out.println("Agent Runtime Operator running against an embedded API server at " + apiServer.url());
             out.println("  health  http://localhost:" + port + "/q/health    metrics  http://localhost:" + port + "/q/metrics");
             out.println("  log     " + operator.logFile());
+            Path kubeconfig = local.writeKubeconfig(directory.resolve("kubeconfig"));
+            out.println("  kubectl KUBECONFIG=" + kubeconfig + " kubectl get agents -A");
+            out.println("          (apply with: kubectl apply --server-side --validate=false -f <file>)");
             local.apply(Manifests.SAMPLES);
             if (Manifests.yamlFilesIn(inbox).isEmpty()) {
                 local.printTree("kubernetes/samples applied");
@@ -110,6 +117,22 @@ public final class LocalMode implements AutoCloseable {
         } catch (RuntimeException e) {
             local.close();
             throw e;
+        }
+    }
+
+    /** A kubeconfig for kubectl: the embedded API server, no credentials (it checks none). */
+    private Path writeKubeconfig(Path file) {
+        try {
+            return Files.writeString(file, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters: [{name: local, cluster: {server: '%s'}}]
+                    users: [{name: local, user: {}}]
+                    contexts: [{name: local, context: {cluster: local, user: local, namespace: default}}]
+                    current-context: local
+                    """.formatted(apiServer.url()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalModeIT {
 
     @TempDir
-    Path inbox;
+    Path directory;
 
     @Test
     void theSamplesAreReconciledAndPrintedAndTheInboxIsApplied() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        try (LocalMode local = LocalMode.start(inbox, freePort(), out)) {
+        try (LocalMode local = LocalMode.start(directory, freePort(), out)) {
             String tree = printed.toString(StandardCharsets.UTF_8);
             assertThat(tree).contains("=== kubernetes/samples applied ===")
                     .contains("AgentRuntimeConfiguration agent-runtime-operator-system/default\n"
@@ -60,7 +64,7 @@ class LocalModeIT {
             });
             watcher.setDaemon(true);
             watcher.start();
-            Files.writeString(inbox.resolve("route.yaml"), """
+            Files.writeString(directory.resolve("inbox").resolve("route.yaml"), """
                     apiVersion: runtime.agentic-layer.ai/v1alpha1
                     kind: ToolRoute
                     metadata: {name: news-fetcher, namespace: newsroom}
@@ -81,6 +85,38 @@ class LocalModeIT {
                     .contains("Agent newsroom/news-agent\n  Ready            True Reconciled: Agent is ready\n")
                     .contains("  Deployment       newsroom/news-agent  image ghcr.io/agentic-layer/agent-template-adk:0.8.0, replicas 2\n");
         }
+    }
+
+    /** kubectl, where installed, reads and server-side applies through the kubeconfig local mode writes. */
+    @Test
+    void kubectlWorksWithTheKubeconfigItWrites() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) || Files.isExecutable(Path.of("/usr/local/bin/kubectl")),
+                "kubectl is not installed");
+        try (LocalMode local = LocalMode.start(directory, freePort(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            Path kubeconfig = directory.resolve("kubeconfig");
+            assertThat(kubectl(kubeconfig, "get", "agents", "-n", "newsroom", "-o", "name"))
+                    .contains("agent.runtime.agentic-layer.ai/summarizer", "agent.runtime.agentic-layer.ai/news-agent");
+            Path agent = Files.writeString(directory.resolve("helper.yaml"), """
+                    apiVersion: runtime.agentic-layer.ai/v1alpha1
+                    kind: Agent
+                    metadata: {name: helper, namespace: newsroom}
+                    spec: {framework: msaf}
+                    """);
+            assertThat(kubectl(kubeconfig, "apply", "--server-side", "--validate=false", "-f", agent.toString()))
+                    .contains("agent.runtime.agentic-layer.ai/helper serverside-applied");
+            await().atMost(Duration.ofSeconds(30)).until(() -> kubectl(kubeconfig, "get", "deployment", "helper", "-n", "newsroom",
+                    "-o", "jsonpath={.spec.template.spec.containers[0].image}").equals("ghcr.io/agentic-layer/agent-template-msaf:0.1.0"));
+        }
+    }
+
+    private static String kubectl(Path kubeconfig, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static int freePort() throws Exception {

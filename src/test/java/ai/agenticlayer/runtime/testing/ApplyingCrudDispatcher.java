@@ -61,6 +61,16 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private MockResponse respond(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
+        if ("GET".equals(request.getMethod())) {
+            var discovery = ApiDiscovery.document(request.getPath().replaceFirst("\\?.*$", ""),
+                    () -> read(handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions").getBody().readUtf8()));
+            if (request.getPath().startsWith("/openapi/")) {
+                return new MockResponse().setResponseCode(404); // no OpenAPI documents: clients skip their validation
+            }
+            if (discovery.isPresent()) {
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(discovery.get());
+            }
+        }
         if ("POST".equals(request.getMethod()) && request.getPath().startsWith(RULES_REVIEW)) {
             // the mock enforces no RBAC: say so when asked (the SDK asks before it takes part in leader election)
             return new MockResponse().setResponseCode(201).setBody("{\"apiVersion\":\"authorization.k8s.io/v1\","
