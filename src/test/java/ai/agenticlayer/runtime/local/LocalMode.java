@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -150,12 +152,23 @@ public final class LocalMode implements AutoCloseable {
         }
     }
 
-    /** Waits until the operator has reconciled the current generation of every object, then prints the tree. */
+    /**
+     * Waits until the operator has reconciled the current generation of every object and the tree has stopped changing
+     * (a new ToolRoute URL changes no Agent generation, yet the Agent is reconciled again), then prints it in one write.
+     */
     public void printTree(String after) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(this::everythingReconciled);
-        out.println();
-        out.println("=== " + after + " ===");
-        out.print(ClusterTree.of(client));
+        AtomicReference<String> previous = new AtomicReference<>("");
+        AtomicInteger unchangedPolls = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String tree = everythingReconciled() ? ClusterTree.of(client) : "";
+            if (tree.isEmpty() || !tree.equals(previous.getAndSet(tree))) {
+                unchangedPolls.set(0);
+                return false;
+            }
+            return unchangedPolls.incrementAndGet() >= 4; // a second without change
+
+        });
+        out.print("\n=== " + after + " ===\n" + previous.get());
         out.flush();
     }
 
