@@ -25,3 +25,35 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- define "aro.rbacRules" -}}
 {{- .Files.Get "files/rbac-rules.yaml" -}}
 {{- end -}}
+
+{{/*
+What an admission policy of the chart matches: creates of the given kinds, and updates that change the spec, so that
+objects admitted before a policy was enabled can still be labelled, scaled by status writers or deleted.
+*/}}
+{{- define "aro.policyMatch" -}}
+failurePolicy: Fail
+matchConstraints:
+  resourceRules:
+    - apiGroups: [runtime.agentic-layer.ai]
+      apiVersions: ["*"]
+      operations: [CREATE, UPDATE]
+      resources: {{ toJson .resources }}
+matchConditions:
+  - name: spec-changed
+    expression: "request.operation == 'CREATE' || has(object.spec) != has(oldObject.spec) || (has(object.spec) && object.spec != oldObject.spec)"
+{{- end -}}
+
+{{/* The binding of an admission policy of the chart: cluster-wide, with the chart's actions and namespace selector. */}}
+{{- define "aro.policyBinding" -}}
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: {{ .name }}
+  labels:
+    {{- include "aro.labels" .root | nindent 4 }}
+spec:
+  policyName: {{ .name }}
+  validationActions: {{ toJson .root.Values.policies.validationActions }}
+  matchResources:
+    namespaceSelector: {{ toJson .root.Values.policies.namespaceSelector }}
+{{- end -}}

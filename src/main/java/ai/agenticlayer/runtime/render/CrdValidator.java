@@ -143,7 +143,7 @@ public final class CrdValidator {
     }
 
     /** JSON to the values CEL expects: maps, lists, strings, booleans, 64-bit integers and doubles. */
-    static Object toCel(JsonNode node) {
+    public static Object toCel(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {

@@ -22,6 +22,7 @@ final class Packaging {
     static final Path CHART_CRDS = CHART.resolve("crds");
     static final Path CHART_RBAC_RULES = CHART.resolve("files").resolve("rbac-rules.yaml");
     static final Path INSTALL = Path.of("kubernetes", "install.yaml");
+    static final Path POLICIES = Path.of("kubernetes", "policies");
     static final Path GENERATED_MANIFESTS = Path.of("target", "kubernetes", "kubernetes.yml");
     static final Path BUNDLE = Path.of("target", "bundle", "agent-runtime-operator");
     static final String RELEASE = "agent-runtime-operator";

@@ -6,18 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.Manifests;
 
 /**
- * Everything a user installs from comes from the build: the chart's CRDs and RBAC rules, and kubernetes/install.yaml
- * (the chart rendered with its defaults). Runs after {@code package}; {@code ./mvnw verify -DupdateManifests=true}
- * rewrites the committed copies.
+ * Everything a user installs from comes from the build: the chart's CRDs and RBAC rules, kubernetes/install.yaml
+ * (the chart rendered with its defaults) and kubernetes/policies (the chart's admission policies, one file each).
+ * Runs after {@code package}; {@code ./mvnw verify -DupdateManifests=true} rewrites the committed copies.
  */
 class PackagingIT {
 
@@ -72,6 +74,39 @@ class PackagingIT {
         }
         assertThat(Files.readString(Packaging.INSTALL)).as("kubernetes/install.yaml differs from the rendered chart" + REFRESH)
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void policiesAreTheChartsPoliciesOneFileEach() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("require-ai-gateway.yaml", policyFile("policies.requireAiGateway", true,
+                "Every Agent names its AiGateway (spec.aiGatewayRef)."));
+        expected.put("require-tool-routes.yaml", policyFile("policies.requireToolRoutes", true,
+                "Every tool of an Agent goes through a ToolRoute (spec.tools[].upstream.toolRouteRef)."));
+        expected.put("allowed-registries.yaml", policyFile("policies.allowedRegistries[0]", "ghcr.io/agentic-layer",
+                "Agent and ToolServer images come from\n# listed registries. It lists only ghcr.io/agentic-layer: "
+                        + "apply a copy with your own list in variable allowedRegistries."));
+        if (UPDATE) {
+            Files.createDirectories(Packaging.POLICIES);
+            for (Path stale : Manifests.yamlFilesIn(Packaging.POLICIES)) {
+                Files.delete(stale);
+            }
+            for (Map.Entry<String, String> policy : expected.entrySet()) {
+                Files.writeString(Packaging.POLICIES.resolve(policy.getKey()), policy.getValue());
+            }
+        }
+        assertThat(contents(Manifests.yamlFilesIn(Packaging.POLICIES))).as("kubernetes/policies differ from the chart's policies" + REFRESH)
+                .isEqualTo(expected);
+    }
+
+    /** The policy and binding that one chart value turns on, with a header saying what they enforce. */
+    private static String policyFile(String value, Object setting, String enforces) {
+        String policy = Arrays.stream(Packaging.renderChart(Map.of(value, setting)).split("(?m)^---\n"))
+                .filter(document -> document.startsWith("# Source: agent-runtime-operator/templates/policies.yaml"))
+                .map(document -> "---\n" + document).collect(Collectors.joining());
+        return "# Admission policy (Kubernetes 1.30+, docs/policies.md): " + enforces + "\n"
+                + "# For kubectl apply; the Helm chart renders the same with --set " + value + "=" + setting + ".\n"
+                + "# Written by the build (PackagingIT); do not edit.\n" + policy;
     }
 
     private static Map<String, String> contents(List<Path> files) throws IOException {
