@@ -80,7 +80,8 @@ public final class AgentChildren {
                         .withSecurityContext(spec.getSecurityContext() == null ? defaults.securityContext() : spec.getSecurityContext())
                         .build())
                 .build();
-        return ChildObjects.deployment(agent, labels, spec.getCommonMetadata(), spec.getPodMetadata(), spec.getReplicas(), pod);
+        return ChildObjects.deployment(agent, labels, spec.getCommonMetadata(), spec.getPodMetadata(), spec.getReplicas(), pod,
+                references.configHash());
     }
 
     /** The Service: one port per protocol, selecting the Agent's pods. */

@@ -1,6 +1,7 @@
 package ai.agenticlayer.runtime.agent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.ChildrenWorkflow;
+import ai.agenticlayer.runtime.common.ConfigSourceInformers;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
@@ -75,7 +78,9 @@ public class AgentReconciler implements Reconciler<Agent> {
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
         metrics.watch("Agent", agents, List.of(Conditions.READY, Conditions.AVAILABLE), true);
         metrics.watchAgentReferences(agents);
-        return List.of(
+        List<EventSource<?, Agent>> sources = new ArrayList<>(ConfigSourceInformers.register(context, Agent.class,
+                agent -> ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom())));
+        sources.addAll(List.of(
                 informer(context, Agent.class, REFERENCED_AGENTS,
                         child -> referencing(agents, AgentIndexes.SUB_AGENTS, child),
                         (now, before) -> !Objects.equals(url(now), url(before))
@@ -89,7 +94,8 @@ public class AgentReconciler implements Reconciler<Agent> {
                 informer(context, AiGateway.class, null, gateway -> usersOf(agents, gateway), AgentReconciler::specChanged),
                 informer(context, AgentRuntimeConfiguration.class, null, arc -> affectedBy(agents, arc),
                         (now, before) -> specChanged(now, before)
-                                || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())));
+                                || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp()))));
+        return sources;
     }
 
     @Override

@@ -16,6 +16,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentTool;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentToolUpstream;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.SubAgent;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 
 /**
@@ -101,7 +102,9 @@ public final class AgentReferences {
         } else {
             aiGateway = defaultAiGateway(lookup.aiGateways(defaultAiGatewayNamespace));
         }
-        return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway), errors, failedKinds);
+        Optional<String> configHash = ConfigSources.hash(namespace,
+                ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom()), lookup);
+        return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway, configHash), errors, failedKinds);
     }
 
     /** With several AiGateways in the default namespace, the oldest wins, then the first by name. */

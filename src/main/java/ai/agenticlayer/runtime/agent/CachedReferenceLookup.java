@@ -1,12 +1,15 @@
 package ai.agenticlayer.runtime.agent;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.common.ConfigSourceInformers;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -46,6 +49,11 @@ final class CachedReferenceLookup implements ReferenceLookup {
     @Override
     public Optional<AiGateway> aiGateway(String namespace, String name) {
         return cache(AiGateway.class).get(new ResourceID(name, namespace));
+    }
+
+    @Override
+    public Optional<Map<String, String>> digests(ConfigSources.Kind kind, String namespace, String name) {
+        return ConfigSourceInformers.lookup(context).digests(kind, namespace, name);
     }
 
     @Override

@@ -2,16 +2,23 @@ package ai.agenticlayer.runtime.agent;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.common.ConfigSources;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 
-/** Where reference resolution finds the objects an Agent names: the informer caches, or given objects. */
-public interface ReferenceLookup {
+/**
+ * Where reference resolution finds the objects an Agent names: the informer caches, or given objects. Secrets and
+ * ConfigMaps are seen as digests of their values ({@link ConfigSources#digested}).
+ */
+public interface ReferenceLookup extends ConfigSources.Lookup {
 
     /** A lookup over given objects (render, tests); it sees changes made to them later. */
     static ReferenceLookup over(Collection<? extends HasMetadata> objects) {
@@ -34,6 +41,13 @@ public interface ReferenceLookup {
             @Override
             public Optional<AiGateway> aiGateway(String namespace, String name) {
                 return find(AiGateway.class, namespace, name);
+            }
+
+            @Override
+            public Optional<Map<String, String>> digests(ConfigSources.Kind kind, String namespace, String name) {
+                return kind == ConfigSources.Kind.Secret
+                        ? find(Secret.class, namespace, name).map(secret -> ConfigSources.digested(secret).getData())
+                        : find(ConfigMap.class, namespace, name).map(configMap -> ConfigSources.digested(configMap).getData());
             }
 
             @Override

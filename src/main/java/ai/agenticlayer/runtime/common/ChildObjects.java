@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.EmbeddedMetadata;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -37,10 +38,11 @@ public final class ChildObjects {
     /**
      * The Deployment of an owner, as the original operator shaped it: named after the owner, selecting and labelling
      * its pods {@code app=<name>}, pod metadata from {@code commonMetadata} then {@code podMetadata}, and the
-     * desired-state hash. Replicas are owned only when the owner sets them.
+     * desired-state hash. Replicas are owned only when the owner sets them. The hash of the Secrets and ConfigMaps the
+     * container reads, if any, goes on the pod template (see {@link ConfigSources}).
      */
     public static Deployment deployment(HasMetadata owner, Map<String, String> labels, EmbeddedMetadata common, EmbeddedMetadata pod,
-            Integer replicas, PodSpec podSpec) {
+            Integer replicas, PodSpec podSpec, Optional<String> configHash) {
         String name = owner.getMetadata().getName();
         Deployment deployment = new DeploymentBuilder()
                 .withMetadata(metadata(owner, labels, annotations(common)))
@@ -50,7 +52,8 @@ public final class ChildObjects {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(merge(labels(common), labels(pod), Map.of(APP_LABEL, name)))
-                .withAnnotations(nullIfEmpty(merge(annotations(common), annotations(pod))))
+                .withAnnotations(nullIfEmpty(merge(annotations(common), annotations(pod),
+                        configHash.map(hash -> Map.of(ConfigSources.HASH_ANNOTATION, hash)).orElse(Map.of()))))
                 .endMetadata()
                 .withSpec(podSpec)
                 .endTemplate()

@@ -9,15 +9,21 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * Turns documents into the operator's model, checked as {@code kubectl apply} would check them: a known kind of this
  * API, a name, the CRD's OpenAPI schema and CEL rules (its defaults applied, as the API server stores the object).
+ * Secrets and ConfigMaps are kept too, as the sources of the config hash; other kinds are passed over.
  * Every problem of every document is collected, then reported at once.
  */
 final class ObjectLoader {
+
+    private static final Map<String, Class<? extends HasMetadata>> CONFIG_SOURCES = Map.of("v1/Secret", Secret.class,
+            "v1/ConfigMap", ConfigMap.class);
 
     private final String defaultNamespace;
     private final PrintStream err;
@@ -40,6 +46,13 @@ final class ObjectLoader {
                 continue;
             }
             String name = content.path("metadata").path("name").asText("");
+            if (CONFIG_SOURCES.containsKey(apiVersion + "/" + kind) && !name.isEmpty()) {
+                // read by env and envFrom: their content goes into the pod template's config hash
+                ObjectNode stored = content.deepCopy();
+                ((ObjectNode) stored.path("metadata")).put("namespace", content.path("metadata").path("namespace").asText(defaultNamespace));
+                objects.add(Serialization.unmarshal(stored.toString(), CONFIG_SOURCES.get(apiVersion + "/" + kind)));
+                continue;
+            }
             if (!apiVersion.startsWith(ApiKinds.GROUP + "/")) {
                 String givenNamespace = content.path("metadata").path("namespace").asText("");
                 err.println("render: passed over " + kind + " " + (givenNamespace.isEmpty() ? "" : givenNamespace + "/") + name

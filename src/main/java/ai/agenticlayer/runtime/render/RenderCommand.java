@@ -25,8 +25,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * {@code render [options] <file|directory|->...}: the Deployments and Services the operator would create for the given
- * objects, and the status it would report on each, printed as YAML with no cluster. Objects of other API groups (a
- * Namespace, a ConfigMap) are passed over. Exit codes: 0 rendered, 1 invalid input, 2 wrong usage.
+ * objects, and the status it would report on each, printed as YAML with no cluster. Secrets and ConfigMaps count
+ * for the config hash; objects of other API groups (a Namespace, say) are passed over. Exit codes: 0 rendered, 1 invalid input, 2 wrong usage.
  */
 public final class RenderCommand {
 

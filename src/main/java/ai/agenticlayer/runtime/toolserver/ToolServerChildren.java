@@ -17,6 +17,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
 import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.DeploymentAvailability;
 import ai.agenticlayer.runtime.common.ManagedLabels;
@@ -91,7 +92,7 @@ public final class ToolServerChildren {
     }
 
     /** The Deployment. Replicas are owned only when the ToolServer sets them (created with one otherwise). */
-    public static Deployment deployment(ToolServer toolServer) {
+    public static Deployment deployment(ToolServer toolServer, ConfigSources.Lookup configSources) {
         ToolServerSpec spec = toolServer.getSpec();
         int port = port(spec);
         PodSpec pod = new PodSpecBuilder()
@@ -111,7 +112,8 @@ public final class ToolServerChildren {
                         .build())
                 .build();
         return ChildObjects.deployment(toolServer, childLabels(toolServer), spec.getCommonMetadata(), spec.getPodMetadata(),
-                spec.getReplicas(), pod);
+                spec.getReplicas(), pod, ConfigSources.hash(toolServer.getMetadata().getNamespace(),
+                        ConfigSources.of(spec.getEnv(), spec.getEnvFrom()), configSources));
     }
 
     /** The Service: one port named {@code toolserver}, selecting the ToolServer's pods. */

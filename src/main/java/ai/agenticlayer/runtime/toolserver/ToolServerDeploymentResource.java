@@ -2,6 +2,7 @@ package ai.agenticlayer.runtime.toolserver;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.common.ConfigSourceInformers;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.common.OwnedDependentResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -18,7 +19,7 @@ public class ToolServerDeploymentResource extends OwnedDependentResource<Deploym
 
     @Override
     protected Deployment desired(ToolServer toolServer, Context<ToolServer> context) {
-        return ToolServerChildren.deployment(toolServer);
+        return ToolServerChildren.deployment(toolServer, ConfigSourceInformers.lookup(context));
     }
 
     @Override

@@ -12,6 +12,8 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.common.ChildrenWorkflow;
 import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.ConfigSourceInformers;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
@@ -49,7 +51,8 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     @Override
     public List<EventSource<?, ToolServer>> prepareEventSources(EventSourceContext<ToolServer> context) {
         metrics.watch("ToolServer", context.getPrimaryCache(), List.of(Conditions.READY, Conditions.AVAILABLE), true);
-        return List.of();
+        return ConfigSourceInformers.register(context, ToolServer.class,
+                toolServer -> ConfigSources.of(toolServer.getSpec().getEnv(), toolServer.getSpec().getEnvFrom()));
     }
 
     @Override

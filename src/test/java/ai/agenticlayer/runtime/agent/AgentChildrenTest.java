@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 /** The desired Deployment and Service of an Agent, computed without a cluster. */
 class AgentChildrenTest {
 
-    private static final ResolvedReferences NONE = new ResolvedReferences(Map.of(), Map.of(), Optional.empty());
+    private static final ResolvedReferences NONE = new ResolvedReferences(Map.of(), Map.of(), Optional.empty(), Optional.empty());
 
     private static Deployment deployment(Agent agent) {
         return AgentChildren.deployment(agent, BUILT_IN, NONE);

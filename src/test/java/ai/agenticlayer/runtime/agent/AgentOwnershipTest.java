@@ -5,10 +5,10 @@ import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
 import static ai.agenticlayer.runtime.testing.Cluster.condition;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static ai.agenticlayer.runtime.testing.Cluster.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -178,8 +178,4 @@ class AgentOwnershipTest {
                 .filter(e -> reason.equals(e.getReason()) && name.equals(e.getRegarding().getName())).toList();
     }
 
-    /** Gives the operator time to react to what just happened (there is nothing to wait for when nothing happens). */
-    private static void settle() {
-        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-    }
-}
+    /** Gives the operator time to react to what just happened (there is nothing to wait for when nothing happens). */}

@@ -87,7 +87,7 @@ public final class Benchmark {
                     Agent created = client.resource(agent).create();
                     ResolvedReferences references = new ResolvedReferences(
                             Map.of("helper", "http://" + helperOf(created) + "." + NAMESPACE + ".svc.cluster.local:8000/.well-known/agent-card.json"),
-                            Map.of("search", "https://search.example.com/mcp"), java.util.Optional.empty());
+                            Map.of("search", "https://search.example.com/mcp"), java.util.Optional.empty(), java.util.Optional.empty());
                     Deployment deployment = AgentChildren.deployment(created, defaults, references);
                     deployment.getSpec().setReplicas(1);
                     if (apply) {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import ai.agenticlayer.runtime.api.Manifests;
 
@@ -21,6 +23,7 @@ import ai.agenticlayer.runtime.api.Manifests;
  * (the chart rendered with its defaults) and kubernetes/policies (the chart's admission policies, one file each).
  * Runs after {@code package}; {@code ./mvnw verify -DupdateManifests=true} rewrites the committed copies.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class) // with -DupdateManifests, the chart's files are written before it is rendered
 class PackagingIT {
 
     private static final boolean UPDATE = Boolean.getBoolean("updateManifests");

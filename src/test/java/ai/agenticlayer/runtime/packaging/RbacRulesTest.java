@@ -39,6 +39,7 @@ class RbacRulesTest {
                 rule(GROUP, List.of("toolroutes", "toolservers", "aigateways", "agentruntimeconfigurations"), READ),
                 rule("apps", List.of("deployments"), APPLY_CHILDREN),
                 rule("", List.of("services"), APPLY_CHILDREN),
+                rule("", List.of("secrets", "configmaps"), READ),
                 rule("events.k8s.io", List.of("events"), EVENTS)));
         expected.put("agenticworkforce", List.of(
                 rule(GROUP, List.of("agenticworkforces", "agents"), READ),
@@ -55,6 +56,7 @@ class RbacRulesTest {
                 rule(GROUP, List.of("toolservers/finalizers"), OWNER_REFERENCES),
                 rule("apps", List.of("deployments"), APPLY_CHILDREN),
                 rule("", List.of("services"), APPLY_CHILDREN),
+                rule("", List.of("secrets", "configmaps"), READ),
                 rule("events.k8s.io", List.of("events"), EVENTS)));
 
         JsonNode rules = Manifests.YAML.readTree(Files.readString(Packaging.CHART_RBAC_RULES));
@@ -78,10 +80,10 @@ class RbacRulesTest {
     }
 
     @Test
-    void noGatewayGuardrailOrClassKindNoSecretsNoDeletesNoWildcards() throws IOException {
+    void noGatewayGuardrailOrClassKindNoDeletesNoWildcards() throws IOException {
         String rules = Files.readString(Packaging.CHART_RBAC_RULES);
         for (String kind : List.of("agentgateways", "agentgatewayclasses", "aigatewayclasses", "toolgateways", "toolgatewayclasses",
-                "guards", "guardrailproviders", "toolroutes/status", "aigateways/status", "secrets", "configmaps", "delete", "deletecollection", "*")) {
+                "guards", "guardrailproviders", "toolroutes/status", "aigateways/status", "delete", "deletecollection", "*")) {
             assertThat(rules).as(kind).doesNotContain("\"" + kind + "\"");
         }
     }

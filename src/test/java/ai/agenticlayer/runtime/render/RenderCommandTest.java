@@ -74,8 +74,8 @@ class RenderCommandTest {
                 spec: {}
                 ---
                 apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings, namespace: ops}
+                kind: Namespace
+                metadata: {name: ops}
                 """);
 
         Result missingToolServer = render("", directory.toString());
@@ -85,7 +85,7 @@ class RenderCommandTest {
         assertThat(coordinator.at("/status/conditions/0/message").asText())
                 .isEqualTo("failed to resolve 1 tool(s): tool \"files\": failed to resolve ToolServer ops/files: toolservers.runtime.agentic-layer.ai \"files\" not found");
         assertThat(missingToolServer.err()).contains("Agent ops/coordinator: Ready=False ReconciliationFailed")
-                .contains("passed over ConfigMap ops/settings");
+                .contains("passed over Namespace ops");
 
         write("tools.yaml", """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
@@ -122,6 +122,42 @@ class RenderCommandTest {
                 .contains("http://tool-gateway.ops.svc.cluster.local/news/mcp");
         // only the kinds this operator reconciles are printed
         assertThat(routed.objects()).extracting(o -> o.path("kind").asText()).containsExactly("Deployment", "Service", "Agent");
+    }
+
+    @Test
+    void secretsAndConfigMapsGivenFeedTheConfigHashAsTheClusterWould() throws IOException {
+        write("agent.yaml", """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: keyed, namespace: ops}
+                spec: {envFrom: [{secretRef: {name: api-keys}}]}
+                """);
+        String missing = configHash(render("", directory.toString()));
+
+        write("secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: api-keys, namespace: ops}
+                stringData: {OPENAI_API_KEY: sk-one}
+                """);
+        Result given = render("", directory.toString());
+        assertThat(given.err()).doesNotContain("passed over Secret");
+        assertThat(given.out()).doesNotContain("sk-one").doesNotContain("kind: Secret");
+        String fromStringData = configHash(given);
+
+        write("secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: api-keys, namespace: ops}
+                data: {OPENAI_API_KEY: c2stb25l}
+                """);
+        assertThat(missing).isNotBlank().isNotEqualTo(fromStringData);
+        assertThat(configHash(render("", directory.toString()))).as("data and stringData of the same value").isEqualTo(fromStringData);
+    }
+
+    private static String configHash(Result result) throws IOException {
+        return result.find("Deployment", "keyed").at("/spec/template/metadata/annotations")
+                .path("runtime.agentic-layer.ai/config-hash").asText();
     }
 
     @Test

@@ -98,6 +98,11 @@ public final class Cluster {
                 .toList();
     }
 
+    /** Gives the operator time to react to what just happened (or to show that it does not). */
+    public static void settle() {
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+    }
+
     public static int mark() {
         return MockApiServer.dispatcher().requests().size();
     }

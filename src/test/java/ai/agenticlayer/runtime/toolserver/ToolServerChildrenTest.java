@@ -3,6 +3,7 @@ package ai.agenticlayer.runtime.toolserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,11 @@ class ToolServerChildrenTest {
         return Serialization.unmarshal("apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: ToolServer\n" + yaml, ToolServer.class);
     }
 
+    /** No Secret or ConfigMap exists. */
+    private static Deployment deployment(ToolServer toolServer) {
+        return ToolServerChildren.deployment(toolServer, (kind, namespace, name) -> Optional.empty());
+    }
+
     private static Container container(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     }
@@ -33,7 +39,7 @@ class ToolServerChildrenTest {
         ToolServer server = toolServer("metadata: {name: test-http-toolserver, namespace: default}\nspec: {image: mcp/context7:latest}");
 
         assertThat(ToolServerChildren.url(server)).isEqualTo("http://test-http-toolserver.default.svc.cluster.local:8080/mcp");
-        Deployment deployment = ToolServerChildren.deployment(server);
+        Deployment deployment = deployment(server);
         Container container = container(deployment);
         assertThat(container.getName()).isEqualTo("toolserver");
         assertThat(container.getImage()).isEqualTo("mcp/context7:latest");
@@ -66,7 +72,7 @@ class ToolServerChildrenTest {
         ToolServer custom = toolServer(
                 "metadata: {name: test-sse-toolserver, namespace: default}\nspec: {image: x, transportType: sse, port: 9090, path: /stream}");
         assertThat(ToolServerChildren.url(custom)).isEqualTo("http://test-sse-toolserver.default.svc.cluster.local:9090/stream");
-        assertThat(container(ToolServerChildren.deployment(custom)).getPorts().get(0).getContainerPort()).isEqualTo(9090);
+        assertThat(container(deployment(custom)).getPorts().get(0).getContainerPort()).isEqualTo(9090);
         assertThat(ToolServerChildren.service(custom).getSpec().getPorts()).singleElement()
                 .extracting(ServicePort::getName, ServicePort::getPort, ServicePort::getTargetPort)
                 .containsExactly("toolserver", 9090, new IntOrString(9090));
@@ -81,7 +87,7 @@ class ToolServerChildrenTest {
                   env: [{name: ZED, value: last}, {name: OTEL_SERVICE_NAME, value: web-search}, {name: API_KEY, valueFrom: {secretKeyRef: {name: s, key: k}}}]
                   envFrom: [{configMapRef: {name: search-config}}]
                 """);
-        Container container = container(ToolServerChildren.deployment(server));
+        Container container = container(deployment(server));
         assertThat(container.getEnv()).extracting(EnvVar::getName)
                 .containsExactly("API_KEY", "OTEL_SEMCONV_STABILITY_OPT_IN", "OTEL_SERVICE_NAME", "ZED");
         assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("OTEL_SERVICE_NAME")).singleElement()
@@ -92,7 +98,7 @@ class ToolServerChildrenTest {
 
     @Test
     void pullSecretsCommandAndArgsAreTakenVerbatim() {
-        Deployment deployment = ToolServerChildren.deployment(toolServer("""
+        Deployment deployment = deployment(toolServer("""
                 metadata: {name: private, namespace: tools}
                 spec:
                   image: registry.example.com/private-mcp:1.2.3
@@ -115,7 +121,7 @@ class ToolServerChildrenTest {
                   commonMetadata: {labels: {team: search}, annotations: {owner: search-team}}
                   podMetadata: {labels: {sidecar: none}, annotations: {prometheus.io/scrape: "true"}}
                 """);
-        Deployment deployment = ToolServerChildren.deployment(server);
+        Deployment deployment = deployment(server);
         assertThat(deployment.getMetadata().getLabels()).containsEntry("app", "docs").containsEntry("protocol", "mcp")
                 .containsEntry("transport", "http").containsEntry("team", "search")
                 .containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator")
@@ -136,9 +142,9 @@ class ToolServerChildrenTest {
 
     @Test
     void replicasResourcesAndSecurityContextAreOwnedOnlyWhenSet() {
-        assertThat(ToolServerChildren.deployment(toolServer("metadata: {name: a, namespace: t}\nspec: {image: x}")).getSpec()
+        assertThat(deployment(toolServer("metadata: {name: a, namespace: t}\nspec: {image: x}")).getSpec()
                 .getReplicas()).isNull();
-        Deployment deployment = ToolServerChildren.deployment(toolServer("""
+        Deployment deployment = deployment(toolServer("""
                 metadata: {name: a, namespace: t}
                 spec:
                   image: x

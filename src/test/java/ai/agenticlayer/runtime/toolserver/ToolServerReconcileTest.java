@@ -5,10 +5,10 @@ import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
 import static ai.agenticlayer.runtime.testing.Cluster.condition;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static ai.agenticlayer.runtime.testing.Cluster.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -171,9 +171,5 @@ class ToolServerReconcileTest {
     private List<Event> events(String namespace, String name) {
         return client.resources(Event.class).inNamespace(namespace).list().getItems().stream()
                 .filter(e -> name.equals(e.getRegarding().getName())).toList();
-    }
-
-    private static void settle() {
-        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     }
 }

@@ -4,11 +4,11 @@ import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
 import static ai.agenticlayer.runtime.testing.Cluster.condition;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static ai.agenticlayer.runtime.testing.Cluster.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -235,9 +235,5 @@ class AgenticWorkforceReconcileTest {
                 w -> hasCondition(w.getStatus(), "Ready", ConditionStatus.FALSE, "AgentsMissing"));
         assertThat(missing.getStatus().getReadyAgents()).isEqualTo("0/3");
         assertThat(condition(missing.getStatus(), "Ready").orElseThrow().getMessage()).isEqualTo("Missing agents: [wf-cycle/solo]");
-    }
-
-    private static void settle() {
-        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     }
 }
