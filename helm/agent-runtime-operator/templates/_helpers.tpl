@@ -21,6 +21,16 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
+{{/*
+The namespaces the operator watches, comma-separated; empty for all. A list always includes the release namespace:
+its AgentRuntimeConfiguration sets the defaults of every watched namespace.
+*/}}
+{{- define "aro.watchedNamespaces" -}}
+{{- if .Values.watchNamespaces -}}
+{{- append .Values.watchNamespaces .Release.Namespace | uniq | join "," -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The generated RBAC rules, by controller (files/rbac-rules.yaml, written by the build from the reconcilers). */}}
 {{- define "aro.rbacRules" -}}
 {{- .Files.Get "files/rbac-rules.yaml" -}}

@@ -82,17 +82,25 @@ class HelmChartTest {
     }
 
     @Test
-    void watchedNamespacesAreGrantedThroughRoleBindingsOnly() {
+    void watchedNamespacesAndTheReleaseNamespaceAreGrantedThroughRoleBindingsOnly() {
         List<JsonNode> objects = render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"));
 
         assertThat(names(ofKind(objects, "ClusterRoleBinding"))).containsExactly("/agent-runtime-operator-crd-validation");
-        assertThat(names(ofKind(objects, "RoleBinding"))).containsExactlyInAnyOrder(
-                "team-a/agent-runtime-operator-agent", "team-b/agent-runtime-operator-agent",
-                "team-a/agent-runtime-operator-toolserver", "team-b/agent-runtime-operator-toolserver",
-                "team-a/agent-runtime-operator-agenticworkforce", "team-b/agent-runtime-operator-agenticworkforce",
-                "team-a/agent-runtime-operator-agentruntimeconfiguration", "team-b/agent-runtime-operator-agentruntimeconfiguration",
-                Packaging.NAMESPACE + "/agent-runtime-operator-leader-election");
-        assertThat(env(container(objects), "QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("team-a,team-b");
+        List<String> controllerBindings = new java.util.ArrayList<>();
+        for (String namespace : List.of("team-a", "team-b", Packaging.NAMESPACE)) {
+            for (String controller : List.of("agent", "toolserver", "agenticworkforce", "agentruntimeconfiguration")) {
+                controllerBindings.add(namespace + "/agent-runtime-operator-" + controller);
+            }
+        }
+        controllerBindings.add(Packaging.NAMESPACE + "/agent-runtime-operator-leader-election");
+        assertThat(names(ofKind(objects, "RoleBinding"))).containsExactlyInAnyOrderElementsOf(controllerBindings);
+        assertThat(env(container(objects), "QUARKUS_OPERATOR_SDK_NAMESPACES"))
+                .as("the release namespace holds the AgentRuntimeConfiguration of every watched namespace")
+                .isEqualTo("team-a,team-b," + Packaging.NAMESPACE);
+
+        List<JsonNode> releaseListed = render(Map.of("watchNamespaces[0]", Packaging.NAMESPACE, "watchNamespaces[1]", "team-a"));
+        assertThat(env(container(releaseListed), "QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo(Packaging.NAMESPACE + ",team-a");
+        assertThat(names(ofKind(releaseListed, "RoleBinding"))).doesNotHaveDuplicates().hasSize(9);
     }
 
     @Test
