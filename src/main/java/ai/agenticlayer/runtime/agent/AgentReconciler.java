@@ -78,8 +78,11 @@ public class AgentReconciler implements Reconciler<Agent> {
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
         metrics.watch("Agent", agents, List.of(Conditions.READY, Conditions.AVAILABLE), true);
         metrics.watchAgentReferences(agents);
-        List<EventSource<?, Agent>> sources = new ArrayList<>(ConfigSourceInformers.register(context, Agent.class,
-                agent -> ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom())));
+        List<EventSource<?, Agent>> sources = new ArrayList<>();
+        if (config.configRolloutEnabled()) {
+            sources.addAll(ConfigSourceInformers.register(context, Agent.class,
+                    agent -> ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom())));
+        }
         sources.addAll(List.of(
                 informer(context, Agent.class, REFERENCED_AGENTS,
                         child -> referencing(agents, AgentIndexes.SUB_AGENTS, child),

@@ -103,7 +103,7 @@ public final class AgentReferences {
             aiGateway = defaultAiGateway(lookup.aiGateways(defaultAiGatewayNamespace));
         }
         Optional<String> configHash = ConfigSources.hash(namespace,
-                ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom()), lookup);
+                ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom()), lookup.configSources());
         return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway, configHash), errors, failedKinds);
     }
 

@@ -1,7 +1,6 @@
 package ai.agenticlayer.runtime.agent;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
@@ -52,8 +51,8 @@ final class CachedReferenceLookup implements ReferenceLookup {
     }
 
     @Override
-    public Optional<Map<String, String>> digests(ConfigSources.Kind kind, String namespace, String name) {
-        return ConfigSourceInformers.lookup(context).digests(kind, namespace, name);
+    public ConfigSources.Lookup configSources() {
+        return ConfigSourceInformers.lookup(context);
     }
 
     @Override

@@ -2,7 +2,6 @@ package ai.agenticlayer.runtime.agent;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
@@ -18,7 +17,7 @@ import io.fabric8.kubernetes.api.model.Secret;
  * Where reference resolution finds the objects an Agent names: the informer caches, or given objects. Secrets and
  * ConfigMaps are seen as digests of their values ({@link ConfigSources#digested}).
  */
-public interface ReferenceLookup extends ConfigSources.Lookup {
+public interface ReferenceLookup {
 
     /** A lookup over given objects (render, tests); it sees changes made to them later. */
     static ReferenceLookup over(Collection<? extends HasMetadata> objects) {
@@ -44,8 +43,8 @@ public interface ReferenceLookup extends ConfigSources.Lookup {
             }
 
             @Override
-            public Optional<Map<String, String>> digests(ConfigSources.Kind kind, String namespace, String name) {
-                return kind == ConfigSources.Kind.Secret
+            public ConfigSources.Lookup configSources() {
+                return (kind, namespace, name) -> kind == ConfigSources.Kind.Secret
                         ? find(Secret.class, namespace, name).map(secret -> ConfigSources.digested(secret).getData())
                         : find(ConfigMap.class, namespace, name).map(configMap -> ConfigSources.digested(configMap).getData());
             }
@@ -71,6 +70,9 @@ public interface ReferenceLookup extends ConfigSources.Lookup {
     Optional<ToolServer> toolServer(String namespace, String name);
 
     Optional<AiGateway> aiGateway(String namespace, String name);
+
+    /** The Secrets and ConfigMaps an Agent's environment reads, as digests. */
+    ConfigSources.Lookup configSources();
 
     List<AiGateway> aiGateways(String namespace);
 }

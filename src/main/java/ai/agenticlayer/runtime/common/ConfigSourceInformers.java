@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -39,8 +40,14 @@ public final class ConfigSourceInformers {
                 informer(context, primaryType, ConfigMap.class, ConfigSources.Kind.ConfigMap, ConfigSources::digested));
     }
 
-    /** The digests in the informers' caches, for {@link ConfigSources#hash}. */
+    /**
+     * The digests in the informers' caches, for {@link ConfigSources#hash}; {@link ConfigSources#UNTRACKED} when the
+     * controller registered none (the rollout is switched off).
+     */
     public static ConfigSources.Lookup lookup(Context<?> context) {
+        if (context.eventSourceRetriever().getEventSourcesFor(Secret.class).isEmpty()) {
+            return ConfigSources.UNTRACKED;
+        }
         return (kind, namespace, name) -> {
             Class<? extends HasMetadata> type = kind == ConfigSources.Kind.Secret ? Secret.class : ConfigMap.class;
             Optional<? extends HasMetadata> cached = ((InformerEventSource<? extends HasMetadata, ?>) context.eventSourceRetriever()
@@ -55,7 +62,7 @@ public final class ConfigSourceInformers {
     }
 
     private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> informer(EventSourceContext<P> context,
-            Class<P> primaryType, Class<R> type, ConfigSources.Kind kind, java.util.function.UnaryOperator<R> digest) {
+            Class<P> primaryType, Class<R> type, ConfigSources.Kind kind, UnaryOperator<R> digest) {
         var configuration = InformerEventSourceConfiguration.from(type, primaryType)
                 .withItemStore(new DigestingItemStore<>(digest))
                 .withSecondaryToPrimaryMapper(source -> context.getPrimaryCache()

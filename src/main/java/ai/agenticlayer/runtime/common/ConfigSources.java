@@ -55,6 +55,11 @@ public final class ConfigSources {
         Optional<Map<String, String>> digests(Kind kind, String namespace, String name);
     }
 
+    /** Where Secrets and ConfigMaps are not watched (the rollout is switched off): no hash at all. */
+    public static final Lookup UNTRACKED = (kind, namespace, name) -> {
+        throw new IllegalStateException("Secrets and ConfigMaps are not tracked");
+    };
+
     private ConfigSources() {
     }
 
@@ -81,11 +86,11 @@ public final class ConfigSources {
     }
 
     /**
-     * The hash of the referenced content, or empty when nothing is referenced (the pod template then carries no
-     * annotation). A missing source counts as its own state: when it appears, the pods roll and can start.
+     * The hash of the referenced content, or empty when nothing is referenced or nothing is tracked (the pod template
+     * then carries no annotation). A missing source counts as its own state: when it appears, the pods roll and can start.
      */
     public static Optional<String> hash(String namespace, SortedSet<Reference> references, Lookup lookup) {
-        if (references.isEmpty()) {
+        if (references.isEmpty() || lookup == UNTRACKED) {
             return Optional.empty();
         }
         StringBuilder content = new StringBuilder();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Typed operator settings, read from application.properties, system properties or environment variables. */
 @ConfigMapping(prefix = "agent-runtime")
@@ -27,6 +28,14 @@ public interface OperatorConfig {
 
     /** Built-in template images, used when no AgentRuntimeConfiguration pins one. */
     TemplateImages templateImages();
+
+    /**
+     * Roll the pods of Agents and ToolServers when a Secret or ConfigMap their environment reads changes. Off: the
+     * operator neither watches nor needs read access to Secrets and ConfigMaps, and sets no config hash.
+     */
+    @WithName("config-rollout.enabled")
+    @WithDefault("true")
+    boolean configRolloutEnabled();
 
     /** Only one replica reconciles: the holder of a Lease in the operator namespace (prod profile only). */
     LeaderElection leaderElection();

@@ -17,6 +17,7 @@ import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -48,11 +49,14 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     @Inject
     FleetMetrics metrics;
 
+    @Inject
+    OperatorConfig config;
+
     @Override
     public List<EventSource<?, ToolServer>> prepareEventSources(EventSourceContext<ToolServer> context) {
         metrics.watch("ToolServer", context.getPrimaryCache(), List.of(Conditions.READY, Conditions.AVAILABLE), true);
-        return ConfigSourceInformers.register(context, ToolServer.class,
-                toolServer -> ConfigSources.of(toolServer.getSpec().getEnv(), toolServer.getSpec().getEnvFrom()));
+        return config.configRolloutEnabled() ? ConfigSourceInformers.register(context, ToolServer.class,
+                toolServer -> ConfigSources.of(toolServer.getSpec().getEnv(), toolServer.getSpec().getEnvFrom())) : List.of();
     }
 
     @Override

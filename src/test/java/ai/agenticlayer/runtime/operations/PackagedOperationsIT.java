@@ -21,7 +21,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-/** Health, leader election and watched namespaces of the packaged operator, each against its own mock API server. */
+/**
+ * Health, leader election, watched namespaces and the config-rollout switch of the packaged operator, each against
+ * its own mock API server.
+ */
 class PackagedOperationsIT {
 
     private static final String OPERATOR_NAMESPACE = "agent-runtime-operator-system";
@@ -97,6 +100,22 @@ class PackagedOperationsIT {
             assertThat(client.apps().deployments().inNamespace("team-b").withName("outside").get()).isNull();
             assertThat(apiServer.dispatcher().requests()).noneMatch(r -> r.path().contains("/namespaces/team-b/") && r.isWrite()
                     && !r.path().endsWith("/agents"));
+        }
+    }
+
+    @Test
+    void withConfigRolloutOffSecretsAndConfigMapsAreNeverRequested() {
+        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = apiServer.client();
+                PackagedOperator operator = PackagedOperator.start("no-config-rollout", apiServer.url(), NO_LEADER_ELECTION,
+                        Map.of("AGENT_RUNTIME_CONFIG_ROLLOUT_ENABLED", "false")).awaitReady()) {
+            Cluster.createAgent(client, "team-a", "keyed", "{envFrom: [{secretRef: {name: api-keys}}]}");
+
+            awaitUntil(client, Agent.class, "team-a", "keyed", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            Deployment deployment = client.apps().deployments().inNamespace("team-a").withName("keyed").get();
+            assertThat(java.util.Objects.requireNonNullElse(deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()))
+                    .as("no config hash").doesNotContainKey("runtime.agentic-layer.ai/config-hash");
+            assertThat(apiServer.dispatcher().requests()).extracting(ApplyingCrudDispatcher.Request::path)
+                    .noneMatch(path -> path.contains("/secrets") || path.contains("/configmaps"));
         }
     }
 

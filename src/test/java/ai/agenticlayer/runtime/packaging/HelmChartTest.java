@@ -104,6 +104,25 @@ class HelmChartTest {
     }
 
     @Test
+    void configRolloutOffTakesAwayReadingSecretsAndConfigMapsAndNothingElse() {
+        List<JsonNode> on = render(Map.of());
+        List<JsonNode> off = render(Map.of("configRollout.enabled", false));
+
+        assertThat(env(container(on), "AGENT_RUNTIME_CONFIG_ROLLOUT_ENABLED")).isEqualTo("true");
+        assertThat(env(container(off), "AGENT_RUNTIME_CONFIG_ROLLOUT_ENABLED")).isEqualTo("false");
+        for (JsonNode role : ofKind(on, "ClusterRole")) {
+            List<String> rulesOn = StreamSupport.stream(role.path("rules").spliterator(), false).map(JsonNode::toString).toList();
+            List<String> rulesOff = StreamSupport.stream(single(ofKind(off, "ClusterRole").stream()
+                    .filter(r -> r.path("metadata").path("name").equals(role.path("metadata").path("name"))).toList(), "ClusterRole")
+                    .path("rules").spliterator(), false).map(JsonNode::toString).toList();
+            assertThat(rulesOff).as(role.path("metadata").path("name").asText())
+                    .isEqualTo(rulesOn.stream().filter(rule -> !rule.contains("\"secrets\"")).toList())
+                    .noneMatch(rule -> rule.contains("secrets") || rule.contains("configmaps"));
+        }
+        assertThat(ofKind(on, "ClusterRole").toString()).contains("[\"secrets\",\"configmaps\"]");
+    }
+
+    @Test
     void leaderElectionHasItsLeaseRoleInTheReleaseNamespaceAndCanBeSwitchedOff() {
         List<JsonNode> objects = render(Map.of());
         JsonNode role = single(objects, "Role");
