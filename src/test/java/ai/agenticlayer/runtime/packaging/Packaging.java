@@ -24,6 +24,7 @@ final class Packaging {
     static final Path INSTALL = Path.of("kubernetes", "install.yaml");
     static final Path POLICIES = Path.of("kubernetes", "policies");
     static final Path GENERATED_MANIFESTS = Path.of("target", "kubernetes", "kubernetes.yml");
+    static final Path DECLARED_MANIFESTS = Path.of("src", "main", "kubernetes", "kubernetes.yml");
     static final Path BUNDLE = Path.of("target", "bundle", "agent-runtime-operator");
     static final String RELEASE = "agent-runtime-operator";
     static final String NAMESPACE = "agent-runtime-operator-system";
@@ -71,8 +72,17 @@ final class Packaging {
      * {@code <controller>-cluster-role} becomes {@code <controller>}.
      */
     static Map<String, JsonNode> generatedRulesByController() {
+        return rulesByController(GENERATED_MANIFESTS);
+    }
+
+    /** The same, from where they are declared: what the build will generate, before it has run. */
+    static Map<String, JsonNode> declaredRulesByController() {
+        return rulesByController(DECLARED_MANIFESTS);
+    }
+
+    private static Map<String, JsonNode> rulesByController(Path manifests) {
         Map<String, JsonNode> rules = new TreeMap<>();
-        for (JsonNode role : ofKind(Manifests.documentsOf(GENERATED_MANIFESTS), "ClusterRole")) {
+        for (JsonNode role : ofKind(Manifests.documentsOf(manifests), "ClusterRole")) {
             String name = role.path("metadata").path("name").asText();
             String controller = name.replaceFirst("-cluster-role$", "");
             rules.put(controller, role.path("rules"));
