@@ -61,5 +61,10 @@ public class OperatorBundleMetadata implements SharedCSVMetadata {
             `kubectl get agentic -A` lists every object of the API. Gateways (AgentGateway, AiGateway, \
             ToolGateway), ToolRoutes and guardrails are reconciled by separately installed operators chosen through \
             their `*Class` resources; this operator owns their schemas.
+
+            When a Secret or ConfigMap that an Agent or ToolServer reads through `env` or `envFrom` changes, its pods \
+            roll; for that the operator reads Secrets and ConfigMaps and keeps only digests of their values. \
+            Admission policies that enforce gateway use and allowed image registries are in the repository's \
+            `kubernetes/policies/` (OLM bundles cannot carry them).
             """;
 }
