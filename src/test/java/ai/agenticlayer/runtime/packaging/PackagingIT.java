@@ -31,18 +31,8 @@ class PackagingIT {
 
     @Test
     void chartCrdsAreTheGeneratedCrds() throws IOException {
-        Map<String, String> expected = contents(Manifests.yamlFilesIn(Manifests.CRDS));
-        if (UPDATE) {
-            Files.createDirectories(Packaging.CHART_CRDS);
-            for (Path stale : Manifests.yamlFilesIn(Packaging.CHART_CRDS)) {
-                Files.delete(stale);
-            }
-            for (Map.Entry<String, String> crd : expected.entrySet()) {
-                Files.writeString(Packaging.CHART_CRDS.resolve(crd.getKey()), crd.getValue());
-            }
-        }
-        assertThat(contents(Manifests.yamlFilesIn(Packaging.CHART_CRDS))).as("helm chart crds/ differ from kubernetes/crds" + REFRESH)
-                .isEqualTo(expected);
+        assertDirectoryHolds(Packaging.CHART_CRDS, contents(Manifests.yamlFilesIn(Manifests.CRDS)),
+                "helm chart crds/ differ from kubernetes/crds");
     }
 
     @Test
@@ -89,17 +79,7 @@ class PackagingIT {
         expected.put("allowed-registries.yaml", policyFile("policies.allowedRegistries[0]", "ghcr.io/agentic-layer",
                 "Agent and ToolServer images come from\n# listed registries. It lists only ghcr.io/agentic-layer: "
                         + "apply a copy with your own list in variable allowedRegistries."));
-        if (UPDATE) {
-            Files.createDirectories(Packaging.POLICIES);
-            for (Path stale : Manifests.yamlFilesIn(Packaging.POLICIES)) {
-                Files.delete(stale);
-            }
-            for (Map.Entry<String, String> policy : expected.entrySet()) {
-                Files.writeString(Packaging.POLICIES.resolve(policy.getKey()), policy.getValue());
-            }
-        }
-        assertThat(contents(Manifests.yamlFilesIn(Packaging.POLICIES))).as("kubernetes/policies differ from the chart's policies" + REFRESH)
-                .isEqualTo(expected);
+        assertDirectoryHolds(Packaging.POLICIES, expected, "kubernetes/policies differ from the chart's policies");
     }
 
     /** The policy and binding that one chart value turns on, with a header saying what they enforce. */
@@ -110,6 +90,20 @@ class PackagingIT {
         return "# Admission policy (Kubernetes 1.30+, docs/policies.md): " + enforces + "\n"
                 + "# For kubectl apply; the Helm chart renders the same with --set " + value + "=" + setting + ".\n"
                 + "# Written by the build (PackagingIT); do not edit.\n" + policy;
+    }
+
+    /** The YAML files of a committed directory are exactly these (rewritten first with -DupdateManifests). */
+    private static void assertDirectoryHolds(Path directory, Map<String, String> expected, String differ) throws IOException {
+        if (UPDATE) {
+            Files.createDirectories(directory);
+            for (Path stale : Manifests.yamlFilesIn(directory)) {
+                Files.delete(stale);
+            }
+            for (Map.Entry<String, String> file : expected.entrySet()) {
+                Files.writeString(directory.resolve(file.getKey()), file.getValue());
+            }
+        }
+        assertThat(contents(Manifests.yamlFilesIn(directory))).as(differ + REFRESH).isEqualTo(expected);
     }
 
     private static Map<String, String> contents(List<Path> files) throws IOException {
