@@ -16,6 +16,7 @@ import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -74,7 +75,7 @@ public final class AgentChildren {
                                 .toList())
                         .withEnv(AgentEnvironment.of(agent, protocols, references))
                         .withEnvFrom(spec.getEnvFrom())
-                        .withVolumeMounts(spec.getVolumeMounts())
+                        .withVolumeMounts(spec.getVolumeMounts() == null ? null : List.<VolumeMount> copyOf(spec.getVolumeMounts()))
                         .withReadinessProbe(AgentProtocols.firstA2a(protocols).map(AgentChildren::readinessProbe).orElse(null))
                         .withResources(spec.getResources() == null ? ChildObjects.defaultResources() : spec.getResources())
                         .withSecurityContext(spec.getSecurityContext() == null ? defaults.securityContext() : spec.getSecurityContext())

@@ -55,7 +55,7 @@ public final class AgentSpecChecks {
     }
 
     /** A mount inside another mount of the same container shadows files; paths are compared cleaned. */
-    private static void nestedMountPaths(List<VolumeMount> mounts, List<String> problems) {
+    private static void nestedMountPaths(List<? extends VolumeMount> mounts, List<String> problems) {
         if (mounts == null) {
             return;
         }

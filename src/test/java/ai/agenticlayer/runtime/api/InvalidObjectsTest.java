@@ -67,6 +67,14 @@ class InvalidObjectsTest {
                 invalid("volumeMount with no volumes at all", "Agent", "spec: {volumeMounts: [{name: data, mountPath: /data}]}",
                         "every volumeMounts[].name must name a volume in spec.volumes"),
                 invalid("negative replicas", "Agent", "spec: {replicas: -1}", "$.spec.replicas: must have a minimum value of 0"),
+                // bounds that keep the CEL rules within the API server's cost budget (CelCostTest)
+                invalid("volumeMount name longer than a volume name can be", "Agent",
+                        "spec: {volumeMounts: [{name: " + "v".repeat(64) + ", mountPath: /data}], volumes: [{name: " + "v".repeat(64)
+                                + ", emptyDir: {}}]}",
+                        "$.spec.volumeMounts[0].name: must be at most 63 characters long"),
+                invalid("sub-agent URL longer than 2048 characters", "Agent",
+                        "spec: {subAgents: [{name: s, url: 'https://a.example.com/" + "p".repeat(2030) + "'}]}",
+                        "$.spec.subAgents[0].url: must be at most 2,048 characters long"),
                 // Agent: tools
                 invalid("tool with two upstreams", "Agent",
                         "spec: {tools: [{name: t, upstream: {toolRouteRef: {name: r}, external: {url: 'https://mcp.example.com'}}}]}",

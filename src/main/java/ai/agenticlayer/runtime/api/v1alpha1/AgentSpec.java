@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.framework) || self.framework in ['google-adk', 'msaf'] || (has(self.image) && size(self.image) > 0)",
@@ -28,6 +27,9 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 public class AgentSpec {
 
     static final int MAX_VOLUMES = 64;
+    /** Lists whose entries carry CEL rules are bounded: the API server prices each rule at the list's longest length. */
+    static final int MAX_SUB_AGENTS = 100;
+    static final int MAX_TOOLS = 100;
 
     @JsonPropertyDescription("Agent framework: google-adk, msaf or custom. Empty means the default framework of the "
             + "AgentRuntimeConfiguration, else google-adk. Selects the template image when image is empty.")
@@ -49,9 +51,11 @@ public class AgentSpec {
     @JsonPropertyDescription("Model id, for example gemini/gemini-2.5-flash; passed as AGENT_MODEL.")
     private String model;
 
+    @Size(max = MAX_SUB_AGENTS)
     @JsonPropertyDescription("Agents this agent may delegate to; passed as SUB_AGENTS.")
     private List<SubAgent> subAgents;
 
+    @Size(max = MAX_TOOLS)
     @JsonPropertyDescription("MCP tool servers the agent may call; passed as AGENT_TOOLS.")
     private List<AgentTool> tools;
 
@@ -75,7 +79,7 @@ public class AgentSpec {
 
     @Size(max = MAX_VOLUMES)
     @JsonPropertyDescription("Volumes to mount into the agent container; each must name a volume of spec.volumes.")
-    private List<VolumeMount> volumeMounts;
+    private List<AgentVolumeMount> volumeMounts;
 
     @Size(max = MAX_VOLUMES)
     @JsonPropertyDescription("Volumes of the agent pod.")
@@ -198,11 +202,11 @@ public class AgentSpec {
         this.envFrom = envFrom;
     }
 
-    public List<VolumeMount> getVolumeMounts() {
+    public List<AgentVolumeMount> getVolumeMounts() {
         return volumeMounts;
     }
 
-    public void setVolumeMounts(List<VolumeMount> volumeMounts) {
+    public void setVolumeMounts(List<AgentVolumeMount> volumeMounts) {
         this.volumeMounts = volumeMounts;
     }
 

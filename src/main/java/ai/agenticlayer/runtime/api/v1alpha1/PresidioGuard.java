@@ -18,7 +18,7 @@ public class PresidioGuard {
     @ValidationRule(value = "self.all(k, self[k].matches(r'^(0(\\.[0-9]+)?|1(\\.0+)?)$'))",
             message = "scoreThresholds values must be decimal numbers from 0.0 to 1.0, for example \"0.7\"")
     @JsonPropertyDescription("Score threshold per entity type, \"0.0\" to \"1.0\"; the key ALL sets the default.")
-    private Map<String, String> scoreThresholds;
+    private Map<String, @Size(max = 32) String> scoreThresholds;
 
     @Size(max = 64)
     @ValidationRule(value = "self.all(k, self[k] in ['MASK', 'BLOCK'])", message = "entityActions values must be MASK or BLOCK")

@@ -26,6 +26,7 @@ public class SubAgent {
     @JsonPropertyDescription("An Agent of the cluster; its namespace defaults to this agent's. Exclusive with url.")
     private ObjectReference agentRef;
 
+    @Size(max = 2048)
     @ValidationRule(value = "self.matches('^https?://[^ /?#]+([/?#][^ ]*)?$')",
             message = "url must be an http or https URL with a host, "
                     + "for example https://agent.example.com/.well-known/agent-card.json")

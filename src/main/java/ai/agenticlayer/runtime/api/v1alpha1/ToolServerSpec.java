@@ -52,6 +52,7 @@ public class ToolServerSpec {
     private Integer port;
 
     @Pattern("^/.*")
+    @Size(max = 1024)
     @ValidationRule(value = "self.matches(r'^/[^ ?#%\\x00-\\x1f\\x7f]*$')",
             message = "path must start with '/' and contain only valid URL path characters "
                     + "(no spaces, control characters, '?', '#' or '%')")
