@@ -21,7 +21,8 @@ import dev.cel.parser.CelStandardMacro;
  * matching 0.1 per character of the string times 0.25 per character of the pattern, a comprehension its range times
  * its step, other calls 1) with Kubernetes' sizes (maxLength, maxItems and maxProperties where declared, else what
  * fits in a 3 MiB request). Covers the functions the rules of this API use and refuses any other, so that a new rule
- * is estimated, not waved through. The API server allows 10,000,000 per rule times the number of places it applies,
+ * is estimated, not waved through; a field the schema does not have is refused too, as the API server's type check
+ * refuses it. The API server allows 10,000,000 per rule times the number of places it applies,
  * and 100,000,000 per CRD.
  */
 final class CelCostEstimate {
@@ -109,9 +110,19 @@ final class CelCostEstimate {
 
     private Estimate select(CelExpr expr) {
         Estimate operand = estimate(expr.select().operand());
-        JsonNode field = operand.schema().path("properties").path(expr.select().field());
-        if (field.isMissingNode()) { // metadata.name: typed by the API server, priced here as an unbounded string
-            field = JsonNodeOf.STRING;
+        String name = expr.select().field();
+        JsonNode field = operand.schema().path("properties").path(name);
+        if (field.isMissingNode()) {
+            // the API server adds metadata itself, with name and generateName: priced here as unbounded strings
+            if (name.equals("metadata") && operand.schema() == self && self.path("properties").has("spec")) {
+                field = JsonNodeOf.METADATA;
+            } else if (operand.schema() == JsonNodeOf.METADATA && (name.equals("name") || name.equals("generateName"))) {
+                field = JsonNodeOf.STRING;
+            } else {
+                List<String> known = new java.util.ArrayList<>();
+                operand.schema().path("properties").fieldNames().forEachRemaining(known::add);
+                throw new IllegalArgumentException("no field " + name + " (known: " + known + ")");
+            }
         }
         return expr.select().testOnly() ? Estimate.of(operand.cost() + 1) : new Estimate(operand.cost() + 1, field, -1);
     }
@@ -155,5 +166,6 @@ final class CelCostEstimate {
 
     private static final class JsonNodeOf {
         static final JsonNode STRING = Manifests.parse("type: string");
+        static final JsonNode METADATA = Manifests.parse("type: object");
     }
 }

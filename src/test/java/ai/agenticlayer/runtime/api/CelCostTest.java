@@ -1,6 +1,7 @@
 package ai.agenticlayer.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,7 @@ class CelCostTest {
         assertThat(CelCostEstimate.of(rule, unbounded)).as("the Kubernetes documentation's example of a rule too expensive")
                 .isGreaterThan(CelCostEstimate.PER_RULE_LIMIT);
         assertThat(CelCostEstimate.of(rule, bounded)).isLessThan(1_000);
+        assertThatThrownBy(() -> CelCostEstimate.of("self.nmaes.all(x, x == 'a')", bounded)).hasMessageContaining("no field nmaes");
     }
 
     private static void collect(String kind, JsonNode schema, String path, long places, List<PricedRule> rules) {
