@@ -26,6 +26,7 @@ public final class ConfigSourceInformers {
 
     /** The index of the primary cache by the Secrets and ConfigMaps each object reads. */
     public static final String INDEX = "config-sources";
+    private static final long LIST_PAGE = 100;
 
     private ConfigSourceInformers() {
     }
@@ -65,6 +66,8 @@ public final class ConfigSourceInformers {
             Class<P> primaryType, Class<R> type, ConfigSources.Kind kind, UnaryOperator<R> digest) {
         var configuration = InformerEventSourceConfiguration.from(type, primaryType)
                 .withItemStore(new DigestingItemStore<>(digest))
+                // listed page by page: a namespace's Secrets (Helm keeps releases in them) never sit in memory at once
+                .withInformerListLimit(LIST_PAGE)
                 .withSecondaryToPrimaryMapper(source -> context.getPrimaryCache()
                         .byIndex(INDEX, ConfigSources.indexKey(kind, source.getMetadata().getNamespace(), source.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

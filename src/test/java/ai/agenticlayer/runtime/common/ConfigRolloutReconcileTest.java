@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -88,6 +89,15 @@ class ConfigRolloutReconcileTest {
         afterLogLevel = awaitNewHash("rollout", "news", first);
         patch(Secret.class, "rollout", "api-keys", "{\"stringData\":{\"OPENAI_API_KEY\":\"sk-two\"}}");
         awaitNewHash("rollout", "news", afterLogLevel);
+    }
+
+    @Test
+    void secretsAndConfigMapsAreListedPageByPage() {
+        assertThat(MockApiServer.dispatcher().requests()).extracting(ApplyingCrudDispatcher.Request::path)
+                .filteredOn(path -> path.startsWith("/api/v1/secrets?") || path.startsWith("/api/v1/configmaps?"))
+                .filteredOn(path -> !path.contains("watch=true"))
+                .isNotEmpty()
+                .allSatisfy(path -> assertThat(path).contains("limit=100"));
     }
 
     @Test
