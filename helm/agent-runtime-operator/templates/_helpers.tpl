@@ -53,6 +53,11 @@ matchConditions:
     expression: "request.operation == 'CREATE' || has(object.spec) != has(oldObject.spec) || (has(object.spec) && object.spec != oldObject.spec)"
 {{- end -}}
 
+{{/* policies.allowedRegistries as a CEL list of strings (the values schema allows no quotes in them). */}}
+{{- define "aro.allowedRegistries" -}}
+[{{ range $i, $registry := .Values.policies.allowedRegistries }}{{ if $i }}, {{ end }}'{{ $registry }}'{{ end }}]
+{{- end -}}
+
 {{/* The binding of an admission policy of the chart: cluster-wide, with the chart's actions and namespace selector. */}}
 {{- define "aro.policyBinding" -}}
 apiVersion: admissionregistration.k8s.io/v1

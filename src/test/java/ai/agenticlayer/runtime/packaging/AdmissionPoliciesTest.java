@@ -31,6 +31,7 @@ class AdmissionPoliciesTest {
     private static final String AI_GATEWAY = "agentic-layer-require-ai-gateway";
     private static final String TOOL_ROUTES = "agentic-layer-require-tool-routes";
     private static final String REGISTRIES = "agentic-layer-allowed-registries";
+    private static final String TEMPLATE_IMAGES = "agentic-layer-allowed-template-images";
     private static final Map<String, Object> ALL_ON = Map.of("policies.requireAiGateway", true, "policies.requireToolRoutes", true,
             "policies.allowedRegistries[0]", "ghcr.io/agentic-layer", "policies.allowedRegistries[1]", "registry.example.com:5000/agents/");
 
@@ -69,9 +70,11 @@ class AdmissionPoliciesTest {
                 "policies.allowedRegistries[0]", REGISTRIES);
         toggles.forEach((value, policy) -> {
             List<JsonNode> objects = render(Map.of(value, value.endsWith("[0]") ? "ghcr.io/agentic-layer" : true));
-            assertThat(ofKind(objects, "ValidatingAdmissionPolicy")).extracting(AdmissionPoliciesTest::name).as(value).containsExactly(policy);
+            List<String> expected = policy.equals(REGISTRIES) ? List.of(REGISTRIES, TEMPLATE_IMAGES) : List.of(policy);
+            assertThat(ofKind(objects, "ValidatingAdmissionPolicy")).extracting(AdmissionPoliciesTest::name).as(value)
+                    .containsExactlyElementsOf(expected);
             assertThat(ofKind(objects, "ValidatingAdmissionPolicyBinding")).extracting(b -> b.path("spec").path("policyName").asText())
-                    .as(value).containsExactly(policy);
+                    .as(value).containsExactlyElementsOf(expected);
         });
     }
 
@@ -83,7 +86,8 @@ class AdmissionPoliciesTest {
         values.put("policies.namespaceSelector.matchLabels.agents", "governed");
         List<JsonNode> bindings = ofKind(render(values), "ValidatingAdmissionPolicyBinding");
 
-        assertThat(bindings).extracting(AdmissionPoliciesTest::name).containsExactlyInAnyOrder(AI_GATEWAY, TOOL_ROUTES, REGISTRIES);
+        assertThat(bindings).extracting(AdmissionPoliciesTest::name).containsExactlyInAnyOrder(AI_GATEWAY, TOOL_ROUTES, REGISTRIES,
+                TEMPLATE_IMAGES);
         for (JsonNode binding : bindings) {
             assertThat(binding.path("spec").path("policyName").asText()).isEqualTo(name(binding));
             assertThat(binding.path("spec").path("validationActions").toString()).isEqualTo("[\"Warn\",\"Audit\"]");
@@ -173,6 +177,25 @@ class AdmissionPoliciesTest {
         assertThat(registries.create(agent("{framework: custom, image: 'registry.example.com:5000/agents-x/a:1'}"))).hasSize(1);
         assertThat(registries.create(agent("{framework: custom, image: 'nginx:1.27'}"))).as("no registry host: docker.io, not listed")
                 .hasSize(1);
+    }
+
+    @Test
+    void pinnedTemplateImagesComeFromTheAllowedRegistriesToo() {
+        AdmissionPolicy templateImages = policies(ALL_ON).get(TEMPLATE_IMAGES);
+        ObjectNode configuration = Manifests.parse("""
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: AgentRuntimeConfiguration
+                metadata: {name: team-defaults, namespace: team-a}
+                spec:
+                  agentTemplateImages: {googleAdk: 'docker.io/someone/adk:1', msaf: 'ghcr.io/agentic-layer/agent-template-msaf:0.2.0'}
+                """);
+
+        assertThat(templateImages.create(configuration)).containsExactly("spec.agentTemplateImages docker.io/someone/adk:1 from none of "
+                + "the allowed registries: ghcr.io/agentic-layer, registry.example.com:5000/agents/");
+        ((ObjectNode) configuration.path("spec").path("agentTemplateImages")).put("googleAdk", "registry.example.com:5000/agents/adk:1");
+        assertThat(templateImages.create(configuration)).isEmpty();
+        configuration.with("spec").remove("agentTemplateImages");
+        assertThat(templateImages.create(configuration)).as("no pinned images").isEmpty();
     }
 
     @Test

@@ -77,8 +77,8 @@ class PackagingIT {
         expected.put("require-tool-routes.yaml", policyFile("policies.requireToolRoutes", true,
                 "Every tool of an Agent goes through a ToolRoute (spec.tools[].upstream.toolRouteRef)."));
         expected.put("allowed-registries.yaml", policyFile("policies.allowedRegistries[0]", "ghcr.io/agentic-layer",
-                "Agent and ToolServer images come from\n# listed registries. It lists only ghcr.io/agentic-layer: "
-                        + "apply a copy with your own list in variable allowedRegistries."));
+                "Agent and ToolServer images and the\n# template images of AgentRuntimeConfigurations come from listed registries. "
+                        + "It lists only ghcr.io/agentic-layer:\n# apply a copy with your own list in both allowedRegistries variables."));
         assertDirectoryHolds(Packaging.POLICIES, expected, "kubernetes/policies differ from the chart's policies");
     }
 
