@@ -1,11 +1,8 @@
 package ai.agenticlayer.runtime.common;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +103,7 @@ public final class ConfigSources {
             }
             content.append('\n');
         }
-        return Optional.of(sha256(content.toString().getBytes(StandardCharsets.UTF_8), 16));
+        return Optional.of(Sha256.hex(content.toString().getBytes(StandardCharsets.UTF_8), 16));
     }
 
     public static String indexKey(Kind kind, String namespace, String name) {
@@ -117,10 +114,10 @@ public final class ConfigSources {
     public static Secret digested(Secret secret) {
         Map<String, String> digests = new TreeMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((key, value) -> digests.put(key, sha256(decodeBase64(value), 32)));
+            secret.getData().forEach((key, value) -> digests.put(key, Sha256.hex(decodeBase64(value), 32)));
         }
         if (secret.getStringData() != null) { // only in files given to render: the API server merges it into data
-            secret.getStringData().forEach((key, value) -> digests.put(key, sha256(value.getBytes(StandardCharsets.UTF_8), 32)));
+            secret.getStringData().forEach((key, value) -> digests.put(key, Sha256.hex(value.getBytes(StandardCharsets.UTF_8), 32)));
         }
         return new SecretBuilder().withMetadata(identity(secret.getMetadata())).withData(digests).build();
     }
@@ -129,10 +126,10 @@ public final class ConfigSources {
     public static ConfigMap digested(ConfigMap configMap) {
         Map<String, String> digests = new TreeMap<>();
         if (configMap.getData() != null) {
-            configMap.getData().forEach((key, value) -> digests.put(key, sha256(value.getBytes(StandardCharsets.UTF_8), 32)));
+            configMap.getData().forEach((key, value) -> digests.put(key, Sha256.hex(value.getBytes(StandardCharsets.UTF_8), 32)));
         }
         if (configMap.getBinaryData() != null) {
-            configMap.getBinaryData().forEach((key, value) -> digests.put(key, sha256(decodeBase64(value), 32)));
+            configMap.getBinaryData().forEach((key, value) -> digests.put(key, Sha256.hex(decodeBase64(value), 32)));
         }
         return new ConfigMapBuilder().withMetadata(identity(configMap.getMetadata())).withData(digests).build();
     }
@@ -147,14 +144,6 @@ public final class ConfigSources {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             return value.getBytes(StandardCharsets.UTF_8); // not base64: digest it as it is
-        }
-    }
-
-    private static String sha256(byte[] content, int bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

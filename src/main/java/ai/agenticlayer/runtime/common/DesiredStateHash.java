@@ -1,10 +1,7 @@
 package ai.agenticlayer.runtime.common;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -32,13 +29,7 @@ public final class DesiredStateHash {
     }
 
     public static String of(HasMetadata desired) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.ofResource(desired).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(CanonicalJson.ofResource(desired).getBytes(StandardCharsets.UTF_8), 16);
     }
 
     public static String on(HasMetadata actual) {

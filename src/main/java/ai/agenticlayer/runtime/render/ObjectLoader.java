@@ -46,11 +46,12 @@ final class ObjectLoader {
                 continue;
             }
             String name = content.path("metadata").path("name").asText("");
-            if (CONFIG_SOURCES.containsKey(apiVersion + "/" + kind) && !name.isEmpty()) {
+            Class<? extends HasMetadata> configSource = CONFIG_SOURCES.get(apiVersion + "/" + kind);
+            if (configSource != null && !name.isEmpty()) {
                 // read by env and envFrom: their content goes into the pod template's config hash
                 ObjectNode stored = content.deepCopy();
                 ((ObjectNode) stored.path("metadata")).put("namespace", content.path("metadata").path("namespace").asText(defaultNamespace));
-                objects.add(Serialization.unmarshal(stored.toString(), CONFIG_SOURCES.get(apiVersion + "/" + kind)));
+                objects.add(Serialization.unmarshal(stored.toString(), configSource));
                 continue;
             }
             if (!apiVersion.startsWith(ApiKinds.GROUP + "/")) {

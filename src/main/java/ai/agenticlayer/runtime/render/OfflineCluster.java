@@ -59,7 +59,8 @@ final class OfflineCluster {
                     settings.operatorNamespace(), NOW));
         }
         for (ToolServer toolServer : all(ToolServer.class)) {
-            Deployment deployment = ChildObjects.ownedBy(ChildObjects.withInitialReplicas(ToolServerChildren.deployment(toolServer, lookup.configSources())), toolServer);
+            Deployment deployment = ChildObjects.ownedBy(
+                    ChildObjects.withInitialReplicas(ToolServerChildren.deployment(toolServer, lookup.configSources())), toolServer);
             children.put(toolServer, List.of(deployment, ChildObjects.ownedBy(ToolServerChildren.service(toolServer), toolServer)));
             toolServer.setStatus(ToolServerChildren.status(toolServer, Optional.empty(), true, Optional.of(deployment), NOW));
         }

@@ -26,7 +26,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /**
  * {@code render [options] <file|directory|->...}: the Deployments and Services the operator would create for the given
  * objects, and the status it would report on each, printed as YAML with no cluster. Secrets and ConfigMaps count
- * for the config hash; objects of other API groups (a Namespace, say) are passed over. Exit codes: 0 rendered, 1 invalid input, 2 wrong usage.
+ * for the config hash; objects of other API groups (a Namespace, say) are passed over. Exit codes: 0 rendered,
+ * 1 invalid input, 2 wrong usage.
  */
 public final class RenderCommand {
 

@@ -1,6 +1,7 @@
 package ai.agenticlayer.runtime.api;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -35,6 +36,8 @@ final class CelCostEstimate {
     /** An unbounded list or map: as many of the smallest entries ({@code {},}) as fit in a request. */
     static final long UNBOUNDED_ENTRIES = MAX_REQUEST_BYTES / 3;
 
+    private static final JsonNode STRING = Manifests.parse("type: string");
+    private static final JsonNode METADATA = Manifests.parse("type: object");
     private static final Cel PARSER = CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addCompilerLibraries(CelExtensions.strings()).build();
 
@@ -115,11 +118,11 @@ final class CelCostEstimate {
         if (field.isMissingNode()) {
             // the API server adds metadata itself, with name and generateName: priced here as unbounded strings
             if (name.equals("metadata") && operand.schema() == self && self.path("properties").has("spec")) {
-                field = JsonNodeOf.METADATA;
-            } else if (operand.schema() == JsonNodeOf.METADATA && (name.equals("name") || name.equals("generateName"))) {
-                field = JsonNodeOf.STRING;
+                field = METADATA;
+            } else if (operand.schema() == METADATA && (name.equals("name") || name.equals("generateName"))) {
+                field = STRING;
             } else {
-                List<String> known = new java.util.ArrayList<>();
+                List<String> known = new ArrayList<>();
                 operand.schema().path("properties").fieldNames().forEachRemaining(known::add);
                 throw new IllegalArgumentException("no field " + name + " (known: " + known + ")");
             }
@@ -148,7 +151,7 @@ final class CelCostEstimate {
         Estimate range = estimate(comprehension.iterRange());
         long cost = range.cost() + estimate(comprehension.accuInit()).cost();
         // a list yields its items, a map its keys (strings of unbounded length)
-        JsonNode element = range.schema().path("type").asText().equals("object") ? JsonNodeOf.STRING : element(range.schema());
+        JsonNode element = range.schema().path("type").asText().equals("object") ? STRING : element(range.schema());
         variables.push(new Variable(comprehension.iterVar(), element));
         long step = estimate(comprehension.loopCondition()).cost() + estimate(comprehension.loopStep()).cost();
         variables.pop();
@@ -162,10 +165,5 @@ final class CelCostEstimate {
 
     private static long ceilTenth(long size) {
         return (long) Math.ceil(size * 0.1);
-    }
-
-    private static final class JsonNodeOf {
-        static final JsonNode STRING = Manifests.parse("type: string");
-        static final JsonNode METADATA = Manifests.parse("type: object");
     }
 }

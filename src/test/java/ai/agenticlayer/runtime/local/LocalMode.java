@@ -166,7 +166,6 @@ public final class LocalMode implements AutoCloseable {
                 return false;
             }
             return unchangedPolls.incrementAndGet() >= 4; // a second without change
-
         });
         out.print("\n=== " + after + " ===\n" + previous.get());
         out.flush();

@@ -8,11 +8,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
@@ -112,8 +114,8 @@ class PackagedOperationsIT {
 
             awaitUntil(client, Agent.class, "team-a", "keyed", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             Deployment deployment = client.apps().deployments().inNamespace("team-a").withName("keyed").get();
-            assertThat(java.util.Objects.requireNonNullElse(deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()))
-                    .as("no config hash").doesNotContainKey("runtime.agentic-layer.ai/config-hash");
+            assertThat(Objects.requireNonNullElse(deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()))
+                    .as("no config hash").doesNotContainKey(ConfigSources.HASH_ANNOTATION);
             assertThat(apiServer.dispatcher().requests()).extracting(ApplyingCrudDispatcher.Request::path)
                     .noneMatch(path -> path.contains("/secrets") || path.contains("/configmaps"));
         }

@@ -6,8 +6,10 @@ import static ai.agenticlayer.runtime.packaging.Packaging.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,14 @@ class HelmChartTest {
         return StreamSupport.stream(container.path("env").spliterator(), false)
                 .filter(e -> name.equals(e.path("name").asText())).findFirst()
                 .map(e -> e.has("value") ? e.path("value").asText() : e.path("valueFrom").toString()).orElse(null);
+    }
+
+    /** Each ClusterRole's rules, as JSON text. */
+    private static Map<String, List<String>> rulesByRole(List<JsonNode> objects) {
+        Map<String, List<String>> rules = new TreeMap<>();
+        ofKind(objects, "ClusterRole").forEach(role -> rules.put(role.path("metadata").path("name").asText(),
+                StreamSupport.stream(role.path("rules").spliterator(), false).map(JsonNode::toString).toList()));
+        return rules;
     }
 
     private static List<String> names(List<JsonNode> objects) {
@@ -86,7 +96,7 @@ class HelmChartTest {
         List<JsonNode> objects = render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"));
 
         assertThat(names(ofKind(objects, "ClusterRoleBinding"))).containsExactly("/agent-runtime-operator-crd-validation");
-        List<String> controllerBindings = new java.util.ArrayList<>();
+        List<String> controllerBindings = new ArrayList<>();
         for (String namespace : List.of("team-a", "team-b", Packaging.NAMESPACE)) {
             for (String controller : List.of("agent", "toolserver", "agenticworkforce", "agentruntimeconfiguration")) {
                 controllerBindings.add(namespace + "/agent-runtime-operator-" + controller);
@@ -110,16 +120,13 @@ class HelmChartTest {
 
         assertThat(env(container(on), "AGENT_RUNTIME_CONFIG_ROLLOUT_ENABLED")).isEqualTo("true");
         assertThat(env(container(off), "AGENT_RUNTIME_CONFIG_ROLLOUT_ENABLED")).isEqualTo("false");
-        for (JsonNode role : ofKind(on, "ClusterRole")) {
-            List<String> rulesOn = StreamSupport.stream(role.path("rules").spliterator(), false).map(JsonNode::toString).toList();
-            List<String> rulesOff = StreamSupport.stream(single(ofKind(off, "ClusterRole").stream()
-                    .filter(r -> r.path("metadata").path("name").equals(role.path("metadata").path("name"))).toList(), "ClusterRole")
-                    .path("rules").spliterator(), false).map(JsonNode::toString).toList();
-            assertThat(rulesOff).as(role.path("metadata").path("name").asText())
-                    .isEqualTo(rulesOn.stream().filter(rule -> !rule.contains("\"secrets\"")).toList())
-                    .noneMatch(rule -> rule.contains("secrets") || rule.contains("configmaps"));
-        }
-        assertThat(ofKind(on, "ClusterRole").toString()).contains("[\"secrets\",\"configmaps\"]");
+        Map<String, List<String>> rulesOn = rulesByRole(on);
+        Map<String, List<String>> rulesOff = rulesByRole(off);
+        assertThat(rulesOff).containsOnlyKeys(rulesOn.keySet());
+        rulesOn.forEach((role, rules) -> assertThat(rulesOff.get(role)).as(role)
+                .isEqualTo(rules.stream().filter(rule -> !rule.contains("\"secrets\"")).toList())
+                .noneMatch(rule -> rule.contains("secrets") || rule.contains("configmaps")));
+        assertThat(rulesOn.values().toString()).contains("[\"secrets\",\"configmaps\"]");
     }
 
     @Test
