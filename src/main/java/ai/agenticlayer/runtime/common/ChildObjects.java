@@ -146,9 +146,18 @@ public final class ChildObjects {
         if (user != null) {
             user.forEach(variable -> variables.put(variable.getName(), variable));
         }
-        List<EnvVar> sorted = new ArrayList<>(variables.values());
+        List<EnvVar> sorted = new ArrayList<>(variables.values().stream().map(ChildObjects::asStored).toList());
         sorted.sort(Comparator.comparing(EnvVar::getName));
         return sorted;
+    }
+
+    /**
+     * An empty value as the API server stores it: left out ({@code {name: X}}), which the container sees as the same
+     * empty variable. A desired state that kept {@code value: ""} would never equal what is stored, and be applied again
+     * on every reconcile.
+     */
+    private static EnvVar asStored(EnvVar variable) {
+        return "".equals(variable.getValue()) ? new EnvVar(variable.getName(), null, variable.getValueFrom()) : variable;
     }
 
     /** Requests 100m CPU and 300Mi memory, limits 500m and 500Mi. */

@@ -1,6 +1,8 @@
 package ai.agenticlayer.runtime.common;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,9 @@ public final class KubeEvents {
     public static final String WARNING = "Warning";
     private static final Logger LOG = Logger.getLogger(KubeEvents.class);
     private static final int MAX_NOTE_LENGTH = 1024;
+    /** A MicroTime as the API server parses it: exactly six fractional digits ({@code Instant.toString()} may give nine). */
+    private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX")
+            .withZone(ZoneOffset.UTC);
     private static final String INSTANCE = Optional.ofNullable(System.getenv("HOSTNAME")).orElse(ManagedLabels.OPERATOR);
 
     private KubeEvents() {
@@ -39,7 +44,7 @@ public final class KubeEvents {
                 .withName(regarding.getMetadata().getName() + "." + Long.toHexString(System.nanoTime()))
                 .withNamespace(regarding.getMetadata().getNamespace())
                 .endMetadata()
-                .withEventTime(new MicroTime(Instant.now().toString()))
+                .withEventTime(microTime(Instant.now()))
                 .withReportingController(controller)
                 .withReportingInstance(INSTANCE)
                 .withType(type)
@@ -68,6 +73,10 @@ public final class KubeEvents {
                     owner.getMetadata().getName(), failure.getReason(), failure.getMessage());
             record(client, controller, owner, null, WARNING, failure.getReason(), "Reconcile", failure.getMessage());
         }
+    }
+
+    static MicroTime microTime(Instant instant) {
+        return new MicroTime(MICRO_TIME.format(instant));
     }
 
     private static ObjectReference referenceTo(HasMetadata resource) {

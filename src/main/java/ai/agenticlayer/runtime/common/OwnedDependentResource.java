@@ -2,20 +2,21 @@ package ai.agenticlayer.runtime.common;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesResourceMatcher;
 
 /**
  * A child object written with server-side apply under the operator's field manager, so that fields other writers own
  * (a rollout-restart annotation, an HPA's replica count) survive.
  * <ul>
- * <li>Unchanged: the desired-state hash on the child is current and every field the operator sets has its value.
- * Then nothing is written.</li>
+ * <li>Unchanged: the desired-state hash on the child is current and every field the operator sets has its value as
+ * the API server stores it ({@link StoredState}). Then nothing is written.</li>
  * <li>Created only if absent: an object of the same name that the operator does not own fails with a
  * {@link ResourceConflictException} and is left alone.</li>
  * <li>Each create and update is recorded as a Normal Event on the owner.</li>
@@ -34,8 +35,10 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
     @Override
     public Matcher.Result<R> match(R actual, R desired, P primary, Context<P> context) {
         addMetadata(true, actual, desired, primary, context);
+        var serialization = context.getClient().getKubernetesSerialization();
         boolean unchanged = Objects.equals(DesiredStateHash.on(actual), DesiredStateHash.on(desired))
-                && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
+                && StoredState.differences(serialization.convertValue(desired, JsonNode.class),
+                        serialization.convertValue(actual, JsonNode.class)).isEmpty();
         return Matcher.Result.computed(unchanged, desired);
     }
 
@@ -52,7 +55,10 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
             if (existing == null || !isOwnedBy(existing, primary)) {
                 throw new ResourceConflictException(desired, primary);
             }
-            // ours, but invisible to the label-filtered informer (someone removed its labels): restore it
+            // ours, but invisible to the label-filtered informer (left unlabelled by the original operator, or someone
+            // removed the labels): take it over with one apply. The create set resourceVersion "1" as its only-if-absent
+            // precondition; kept, it would make this apply fail with 409 too, on every retry.
+            desired.getMetadata().setResourceVersion(null);
             return update(existing, desired, primary, context);
         }
         recordEvent(context, primary, created, "Created", "Create");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,16 +19,15 @@ import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.StandaloneApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * Health, leader election, watched namespaces and the config-rollout switch of the packaged operator, each against
- * its own mock API server.
+ * Health and the config-rollout switch of the packaged operator, each against its own mock API server (which can be
+ * stopped and restarted in place). Leader election and watched namespaces are proven on a real API server
+ * ({@code InstalledOperatorIT}, {@code WatchedNamespacesIT}).
  */
 class PackagedOperationsIT {
 
-    private static final String OPERATOR_NAMESPACE = "agent-runtime-operator-system";
     private static final Map<String, String> NO_LEADER_ELECTION = Map.of("agent-runtime.leader-election.enabled", "false");
 
     private static void createAgent(KubernetesClient client, String namespace, String name) {
@@ -60,52 +58,6 @@ class PackagedOperationsIT {
     }
 
     @Test
-    void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {
-        Map<String, String> fastLease = Map.of("agent-runtime.leader-election.lease-duration", "4s",
-                "agent-runtime.leader-election.renew-deadline", "3s", "agent-runtime.leader-election.retry-period", "1s");
-        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = apiServer.client()) {
-            // the two replicas reach the API server under different host names, so that the requests tell who wrote
-            PackagedOperator first = PackagedOperator.start("leader-first", apiServer.url("localhost"),
-                    with(fastLease, "agent-runtime.leader-election.identity", "first"), Map.of());
-            awaitHolder(client, "first");
-            try (PackagedOperator second = PackagedOperator.start("leader-second", apiServer.url("127.0.0.1"),
-                    with(fastLease, "agent-runtime.leader-election.identity", "second"), Map.of())) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> second.log().contains("started in") || !second.isAlive());
-                int mark = apiServer.dispatcher().requests().size();
-                createAgent(client, "led", "one");
-                awaitUntil(client, Deployment.class, "led", "one", d -> true);
-                assertThat(writers(apiServer, mark, "/namespaces/led/")).containsOnly("localhost");
-
-                first.close();
-                awaitHolder(client, "second");
-                mark = apiServer.dispatcher().requests().size();
-                createAgent(client, "led", "two");
-                awaitUntil(client, Agent.class, "led", "two", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-                assertThat(writers(apiServer, mark, "/namespaces/led/")).containsOnly("127.0.0.1");
-            } finally {
-                first.close();
-            }
-        }
-    }
-
-    @Test
-    void withWatchedNamespacesAnAgentOutsideThemIsLeftAlone() {
-        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = apiServer.client();
-                PackagedOperator operator = PackagedOperator.start("namespaces", apiServer.url(), NO_LEADER_ELECTION,
-                        Map.of("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a")).awaitReady()) {
-            createAgent(client, "team-b", "outside");
-            createAgent(client, "team-a", "inside");
-
-            awaitUntil(client, Agent.class, "team-a", "inside", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
-            assertThat(client.resources(Agent.class).inNamespace("team-b").withName("outside").get().getStatus()).isNull();
-            assertThat(client.apps().deployments().inNamespace("team-b").withName("outside").get()).isNull();
-            assertThat(apiServer.dispatcher().requests()).noneMatch(r -> r.path().contains("/namespaces/team-b/") && r.isWrite()
-                    && !r.path().endsWith("/agents"));
-        }
-    }
-
-    @Test
     void withConfigRolloutOffSecretsAndConfigMapsAreNeverRequested() {
         try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = apiServer.client();
                 PackagedOperator operator = PackagedOperator.start("no-config-rollout", apiServer.url(), NO_LEADER_ELECTION,
@@ -119,28 +71,5 @@ class PackagedOperationsIT {
             assertThat(apiServer.dispatcher().requests()).extracting(ApplyingCrudDispatcher.Request::path)
                     .noneMatch(path -> path.contains("/secrets") || path.contains("/configmaps"));
         }
-    }
-
-    private static void awaitHolder(KubernetesClient client, String identity) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Lease lease = client.leases().inNamespace(OPERATOR_NAMESPACE).withName("agent-runtime-operator").get();
-            return lease != null && identity.equals(lease.getSpec().getHolderIdentity());
-        });
-    }
-
-    /** The hosts that sent writes to paths containing the fragment since the mark (leases excluded). */
-    private static List<String> writers(StandaloneApiServer apiServer, int mark, String fragment) {
-        List<ApplyingCrudDispatcher.Request> requests = apiServer.dispatcher().requests();
-        return requests.subList(mark, requests.size()).stream()
-                .filter(ApplyingCrudDispatcher.Request::isWrite)
-                .filter(r -> r.path().contains(fragment) && !r.path().endsWith("/agents"))
-                .map(r -> r.host().replaceFirst(":\\d+$", ""))
-                .distinct().toList();
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        var copy = new java.util.HashMap<>(base);
-        copy.put(key, value);
-        return copy;
     }
 }

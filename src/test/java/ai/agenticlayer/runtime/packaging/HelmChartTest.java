@@ -135,7 +135,7 @@ class HelmChartTest {
         JsonNode role = single(objects, "Role");
         assertThat(role.path("metadata").path("namespace").asText()).isEqualTo(Packaging.NAMESPACE);
         assertThat(role.path("rules").get(0).path("resources")).extracting(JsonNode::asText).containsExactly("leases");
-        assertThat(role.path("rules").get(0).path("verbs")).extracting(JsonNode::asText).containsExactly("get", "create", "patch");
+        assertThat(role.path("rules").get(0).path("verbs")).extracting(JsonNode::asText).containsExactly("get", "create", "update", "patch");
         assertThat(single(objects, "RoleBinding").path("roleRef").path("name").asText()).isEqualTo("agent-runtime-operator-leader-election");
         assertThat(env(container(objects), "AGENT_RUNTIME_LEADER_ELECTION_ENABLED")).isEqualTo("true");
 

@@ -18,7 +18,7 @@ import ai.agenticlayer.runtime.api.Manifests;
 /**
  * The operator's permissions, spelled out: a change that widens them fails here and has to be accepted on purpose.
  * The rules are declared in src/main/kubernetes/kubernetes.yml and carried into the chart (PackagingIT) and the OLM
- * bundle (OlmBundleIT); PackagedRbacIT proves that the operator needs each of them and nothing else.
+ * bundle (OlmBundleIT); InstalledOperatorIT proves that the operator needs each of them and nothing else.
  */
 class RbacRulesTest {
 
@@ -74,8 +74,8 @@ class RbacRulesTest {
         JsonNode rules = Manifests.YAML.readTree(Files.readString(Packaging.CHART.resolve("files").resolve("leader-election-rules.yaml")));
         List<String> described = new ArrayList<>();
         rules.forEach(rule -> described.add(rule(texts(rule.path("apiGroups")).get(0), texts(rule.path("resources")), texts(rule.path("verbs")))));
-        // the client's lock reads, creates and patches the Lease (renewals are patches)
-        assertThat(described).containsExactly(rule("coordination.k8s.io", List.of("leases"), List.of("get", "create", "patch")));
+        // the lock reads, creates and patches the Lease; the SDK refuses to start without update (its access check)
+        assertThat(described).containsExactly(rule("coordination.k8s.io", List.of("leases"), List.of("get", "create", "update", "patch")));
     }
 
     @Test

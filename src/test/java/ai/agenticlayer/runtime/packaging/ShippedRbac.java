@@ -18,9 +18,6 @@ import ai.agenticlayer.runtime.api.Manifests;
  */
 final class ShippedRbac {
 
-    /** Every authenticated user may ask what it may do (the system:basic-user role). */
-    static final Set<String> ALWAYS_ALLOWED = Set.of("selfsubjectrulesreviews", "selfsubjectaccessreviews");
-
     private final Set<String> clusterGrants;
     private final Set<String> operatorNamespaceGrants;
 
@@ -35,15 +32,6 @@ final class ShippedRbac {
         Set<String> leaderElection = new LinkedHashSet<>();
         grantsOf(read(Packaging.CHART.resolve("files").resolve("leader-election-rules.yaml")), leaderElection);
         return new ShippedRbac(cluster, leaderElection);
-    }
-
-    /** The grant that allows the permission, or null when none does. */
-    String grantFor(ApiRequest.Permission permission, String operatorNamespace) {
-        String grant = permission.group() + " " + permission.resource() + " " + permission.verb();
-        if (clusterGrants.contains(grant)) {
-            return grant;
-        }
-        return permission.namespace().equals(operatorNamespace) && operatorNamespaceGrants.contains(grant) ? grant : null;
     }
 
     Set<String> grants() {

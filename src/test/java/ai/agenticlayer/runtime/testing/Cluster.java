@@ -36,6 +36,12 @@ public final class Cluster {
         return client.resource(parse(yaml)).create();
     }
 
+    /** Creates the namespace unless it exists (a real API server, unlike the mock, needs it before objects in it). */
+    public static void namespace(KubernetesClient client, String name) {
+        client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+                .serverSideApply();
+    }
+
     /** Creates an Agent with the given spec, written as YAML flow ({@code "{}"}, {@code "{framework: msaf}"}). */
     public static Agent createAgent(KubernetesClient client, String namespace, String name, String spec) {
         return (Agent) create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: Agent\nmetadata: {name: " + name

@@ -114,6 +114,16 @@ public final class PackagedOperator implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGTERM, as the kubelet stops a pod, without waiting. */
+    public void signalTerminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; false when it still runs after the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** SIGTERM, as Kubernetes stops a pod; waits for a graceful exit. */
     @Override
     public void close() {

@@ -1,0 +1,319 @@
+package ai.agenticlayer.runtime.packaging;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.create;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.agenticlayer.runtime.api.Manifests;
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
+import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The operator as {@code kubectl apply -f kubernetes/install.yaml} runs it, on a real kube-apiserver: the packaged jar
+ * authenticated as its ServiceAccount with exactly the shipped RBAC, leader election on. What the operator sent is
+ * read from the API server's audit log, never from the client.
+ */
+class InstalledOperatorIT {
+
+    private static final String LEASE = "agent-runtime-operator";
+
+    /**
+     * Granted, needed, but never sent as a request of their own. update on a Lease: the SDK checks for it (a
+     * SelfSubjectRulesReview) before it competes. update on finalizers: the OwnerReferencesPermissionEnforcement
+     * admission (on here, as on OpenShift) checks it when a child's owner reference sets blockOwnerDeletion.
+     */
+    private static final Set<String> NEEDED_BUT_NOT_SENT = Set.of("coordination.k8s.io leases update",
+            "runtime.agentic-layer.ai agents/finalizers update", "runtime.agentic-layer.ai toolservers/finalizers update");
+
+    private static RealApiServer apiServer;
+    private static KubernetesClient client;
+    private static InstalledOperator installed;
+
+    @BeforeAll
+    static void install() throws IOException {
+        apiServer = RealApiServer.withCrds("installed-operator");
+        client = apiServer.adminClient();
+        installed = InstalledOperator.install(apiServer, Files.readString(Packaging.INSTALL));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        apiServer.close();
+    }
+
+    @Test
+    void withTheShippedRbacItLeadsReconcilesEverySampleAndUsesEveryGrant() {
+        // a fresh install: the first leader creates the Lease
+        client.leases().inNamespace(installed.namespace()).withName(LEASE).delete();
+        int mark = apiServer.auditMark();
+        try (PackagedOperator operator = installed.start("operator-rbac", Map.of()).awaitReady()) {
+            awaitHolder("operator-rbac");
+            for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
+                client.resource(Cluster.parse(sample.toString())).serverSideApply(); // kubectl apply --server-side
+            }
+            awaitEverySampleReconciled();
+            exerciseFailurePaths();
+
+            List<AuditEvent> requests = apiServer.auditEvents(installed.user(), mark, e -> true);
+            assertThat(requests).filteredOn(e -> e.code() == 403).as("requests the API server refused").isEmpty();
+            ShippedRbac rbac = ShippedRbac.load();
+            Set<String> used = requests.stream().filter(e -> !isSelfReview(e))
+                    .flatMap(e -> e.authorizedVerbs().stream().map(verb -> e.apiGroup() + " " + e.resource() + " " + verb))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> unused = new TreeSet<>(rbac.grants());
+            unused.removeAll(used);
+            unused.removeAll(NEEDED_BUT_NOT_SENT);
+            // read access is granted as get, list, watch: a get reveals nothing that a list does not
+            unused.removeIf(grant -> grant.endsWith(" get") && used.contains(grant.replaceFirst(" get$", " list")));
+            assertThat(unused).as("granted but never used").isEmpty();
+        }
+    }
+
+    @Test
+    void eventsAreStoredAndKubectlDescribeShowsThem() {
+        Cluster.namespace(client, "described");
+        try (PackagedOperator operator = installed.start("operator-events", Map.of()).awaitReady()) {
+            Cluster.createAgent(client, "described", "helper", "{}");
+            create(client, """
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: squatted, namespace: described}
+                    spec: {ports: [{port: 80}]}
+                    """);
+            Cluster.createAgent(client, "described", "squatted", "{}");
+            awaitUntil(client, Agent.class, "described", "squatted",
+                    a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
+
+            await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(apiServer.kubectl("describe", "agent", "helper", "-n", "described"))
+                    .containsPattern("Normal\\s+Created\\s+.*Deployment helper created")
+                    .containsPattern("Normal\\s+Created\\s+.*Service helper created"));
+            assertThat(apiServer.kubectl("describe", "agent", "squatted", "-n", "described"))
+                    .containsPattern("Warning\\s+ResourceConflict\\s+.*Service described/squatted already exists");
+            assertThat(operator.log()).doesNotContain("Could not record event");
+        }
+    }
+
+    @Test
+    void aNewAgentCostsAtMostThreeWritesAndARestartOverUnchangedObjectsWritesNothing() {
+        int agents = 20;
+        Cluster.namespace(client, "budget");
+        int mark = apiServer.auditMark();
+        try (PackagedOperator operator = installed.start("operator-budget", Map.of()).awaitReady()) {
+            for (int i = 0; i < agents; i++) {
+                // no instruction, model or description: the API server drops the empty values the original operator sets
+                Cluster.createAgent(client, "budget", "agent-" + i, i % 2 == 0 ? "{}" : "{framework: msaf, env: [{name: EMPTY, value: ''}]}");
+            }
+            for (int i = 0; i < agents; i++) {
+                awaitUntil(client, Agent.class, "budget", "agent-" + i, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            }
+            awaitQuiet(operator);
+            Map<String, Long> writesPerAgent = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.code() < 400
+                    && e.namespace().equals("budget") && !e.resource().equals("events"))
+                    .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
+            assertThat(writesPerAgent).hasSize(agents).allSatisfy((agent, writes) -> assertThat(writes).as(agent).isLessThanOrEqualTo(3));
+        }
+
+        int restart = apiServer.auditMark();
+        try (PackagedOperator operator = installed.start("operator-budget-restart", Map.of()).awaitReady()) {
+            awaitHolder("operator-budget-restart");
+            awaitQuiet(operator);
+            assertThat(apiServer.auditEvents(installed.user(), restart, e -> e.isWrite() && e.code() < 400 && !e.resource().equals("leases")
+                    && !isSelfReview(e)))
+                    .as("writes after a restart over unchanged objects").isEmpty();
+        }
+    }
+
+    @Test
+    void childrenLeftByTheOriginalOperatorAreTakenOverWithOneApplyEach() {
+        // as the original operator left them: created by another field manager, a controller reference to the Agent,
+        // only the labels app and framework
+        KubernetesClient originalOperator = apiServer.adminClient("manager/v0.3.0 (linux/amd64) kubernetes/$Format");
+        Cluster.namespace(client, "migrated");
+        Agent agent = Cluster.createAgent(client, "migrated", "legacy", "{framework: google-adk}");
+        String owner = "{apiVersion: runtime.agentic-layer.ai/v1alpha1, kind: Agent, name: legacy, uid: " + agent.getMetadata().getUid()
+                + ", controller: true, blockOwnerDeletion: true}";
+        originalOperator.resource(Cluster.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: legacy, namespace: migrated, labels: {app: legacy, framework: google-adk}, ownerReferences: [%s]}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: legacy}}
+                  template:
+                    metadata: {labels: {app: legacy}}
+                    spec: {containers: [{name: agent, image: 'ghcr.io/agentic-layer/agent-template-adk:0.7.0'}]}
+                """.formatted(owner))).create();
+        originalOperator.resource(Cluster.parse("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: legacy, namespace: migrated, labels: {app: legacy}, ownerReferences: [%s]}
+                spec: {selector: {app: legacy}, ports: [{name: a2a, port: 8000, targetPort: 8000}]}
+                """.formatted(owner))).create();
+
+        originalOperator.close();
+        long generationBefore = client.apps().deployments().inNamespace("migrated").withName("legacy").get().getMetadata().getGeneration();
+        int mark = apiServer.auditMark();
+        try (PackagedOperator operator = installed.start("operator-migration", Map.of()).awaitReady()) {
+            awaitUntil(client, Agent.class, "migrated", "legacy", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            awaitQuiet(operator);
+            Deployment deployment = client.apps().deployments().inNamespace("migrated").withName("legacy").get();
+            assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith("agent-template-adk:0.8.0");
+            // the pod template changed (template image, restricted securityContext): the pods roll once, not more
+            assertThat(deployment.getMetadata().getGeneration()).isEqualTo(generationBefore + 1);
+            Service service = client.services().inNamespace("migrated").withName("legacy").get();
+            assertThat(service.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
+
+            List<AuditEvent> childWrites = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.namespace().equals("migrated")
+                    && (e.resource().equals("deployments") || e.resource().equals("services")));
+            assertThat(childWrites).filteredOn(e -> e.code() < 400).extracting(AuditEvent::resource)
+                    .as("one apply each").containsExactlyInAnyOrder("deployments", "services");
+            assertThat(childWrites).filteredOn(e -> e.code() >= 400).as("refused writes (the create-only apply)").hasSizeLessThanOrEqualTo(2);
+            assertThat(apiServer.kubectl("describe", "agent", "legacy", "-n", "migrated"))
+                    .containsPattern("Normal\\s+Updated\\s+.*Deployment legacy updated")
+                    .containsPattern("Normal\\s+Updated\\s+.*Service legacy updated");
+            assertThat(operator.log()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void onSigtermTheLeaderExitsAtOnceAndReleasesTheLeaseToTheStandby() throws Exception {
+        try (PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady()) {
+            awaitHolder("operator-leader");
+            try (PackagedOperator standby = installed.start("operator-standby", Map.of()).awaitReady()) {
+                Cluster.namespace(client, "handed-over");
+                Cluster.createAgent(client, "handed-over", "before", "{}");
+                awaitUntil(client, Agent.class, "handed-over", "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                assertThat(holder()).isEqualTo("operator-leader");
+                assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby") && e.isWrite()
+                        && !e.resource().equals("leases") && !isSelfReview(e))).as("writes of the standby").isEmpty();
+
+                long stopping = System.nanoTime();
+                leader.signalTerminate();
+                assertThat(leader.awaitExit(Duration.ofSeconds(25))).as("exited within the grace period").isTrue();
+                awaitHolder("operator-standby");
+                Duration handOver = Duration.ofNanos(System.nanoTime() - stopping);
+                // the lease duration is 15 s: a hand-over well within it means the Lease was released, not left to expire
+                assertThat(handOver).isLessThan(Duration.ofSeconds(10));
+                assertThat(leader.log()).contains("Released the leader Lease");
+
+                Cluster.createAgent(client, "handed-over", "after", "{}");
+                awaitUntil(client, Agent.class, "handed-over", "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            }
+        }
+    }
+
+    /** Every user may ask what it may do (the SDK does, for its Lease); nothing is written. */
+    private static boolean isSelfReview(AuditEvent event) {
+        return event.apiGroup().equals("authorization.k8s.io") && event.resource().startsWith("selfsubject");
+    }
+
+    private static String holder() {
+        Lease lease = client.leases().inNamespace(installed.namespace()).withName(LEASE).get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    private static void awaitHolder(String identity) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> identity.equals(holder()));
+    }
+
+    /** Waits until the operator has gone three seconds without a request other than its Lease renewals. */
+    private static void awaitQuiet(PackagedOperator operator) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<AuditEvent> events = apiServer.auditEvents();
+            return events.stream().filter(e -> e.user().equals(installed.user()) && !e.resource().equals("leases"))
+                    .noneMatch(e -> e.receivedWithin(Duration.ofSeconds(3)));
+        });
+    }
+
+    private static void awaitEverySampleReconciled() {
+        for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
+            String namespace = sample.path("metadata").path("namespace").asText();
+            String name = sample.path("metadata").path("name").asText();
+            switch (Manifests.kindOf(sample)) {
+                case "Agent" -> awaitUntil(client, Agent.class, namespace, name, a -> a.getStatus() != null && a.getStatus().getUrl() != null);
+                case "ToolServer" -> awaitUntil(client, ToolServer.class, namespace, name,
+                        t -> hasCondition(t.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                case "AgenticWorkforce" -> awaitUntil(client, AgenticWorkforce.class, namespace, name, w -> w.getStatus() != null);
+                case "AgentRuntimeConfiguration" -> awaitUntil(client, AgentRuntimeConfiguration.class, namespace, name,
+                        c -> hasCondition(c.getStatus(), "Accepted", ConditionStatus.TRUE, "Accepted"));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** The paths that need more than the happy path: reading a child that is in the way, Warning Events, updates. */
+    private static void exerciseFailurePaths() {
+        create(client, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: squatter, namespace: newsroom}
+                spec:
+                  selector: {matchLabels: {app: squatter}}
+                  template:
+                    metadata: {labels: {app: squatter}}
+                    spec: {containers: [{name: main, image: 'nginx:1.27'}]}
+                """);
+        Cluster.createAgent(client, "newsroom", "squatter", "{}");
+        awaitUntil(client, Agent.class, "newsroom", "squatter", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
+
+        create(client, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: squatted-tools, namespace: newsroom}
+                spec: {ports: [{port: 80}]}
+                """);
+        create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: ToolServer
+                metadata: {name: squatted-tools, namespace: newsroom}
+                spec: {image: 'mcp/filesystem:1.0'}
+                """);
+        awaitUntil(client, ToolServer.class, "newsroom", "squatted-tools",
+                t -> hasCondition(t.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
+
+        create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: AgentRuntimeConfiguration
+                metadata: {name: second, namespace: research}
+                spec: {defaultFramework: google-adk}
+                """);
+        awaitUntil(client, AgentRuntimeConfiguration.class, "research", "second",
+                c -> hasCondition(c.getStatus(), "Accepted", ConditionStatus.FALSE, "Conflicting"));
+
+        Cluster.edit(client, Agent.class, "newsroom", "summarizer", agent -> agent.getSpec().setReplicas(2));
+        awaitUntil(client, Deployment.class, "newsroom", "summarizer", d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+    }
+}

@@ -1,0 +1,92 @@
+package ai.agenticlayer.runtime.testing;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The packaged operator as an install manifest (install.yaml, the rendered chart) runs it on a real API server: every
+ * object of the manifest applied except the operator's Deployment (there is no kubelet), and the jar started as that
+ * Deployment's pod would be: its environment, its ServiceAccount's token (so exactly the shipped RBAC applies), its
+ * pod name as host name (the leader-election identity).
+ */
+public final class InstalledOperator {
+
+    private final RealApiServer apiServer;
+    private final Deployment deployment;
+
+    private InstalledOperator(RealApiServer apiServer, Deployment deployment) {
+        this.apiServer = apiServer;
+        this.deployment = deployment;
+    }
+
+    /** Applies the manifest as cluster admin; {@link #start} then runs pods of its operator Deployment. */
+    public static InstalledOperator install(RealApiServer apiServer, String manifest) {
+        Deployment operatorDeployment = null;
+        try (KubernetesClient client = apiServer.adminClient()) {
+            List<HasMetadata> objects = client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items();
+            for (HasMetadata object : objects) {
+                if (object instanceof Deployment found) {
+                    operatorDeployment = found;
+                } else {
+                    client.resource(object).forceConflicts().serverSideApply();
+                }
+            }
+        }
+        if (operatorDeployment == null) {
+            throw new IllegalArgumentException("the manifest has no operator Deployment");
+        }
+        return new InstalledOperator(apiServer, operatorDeployment);
+    }
+
+    public String namespace() {
+        return deployment.getMetadata().getNamespace();
+    }
+
+    public String serviceAccount() {
+        return deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+    }
+
+    /** The user name the API server knows the operator by (in its audit log). */
+    public String user() {
+        return "system:serviceaccount:" + namespace() + ":" + serviceAccount();
+    }
+
+    /**
+     * Starts a pod named {@code podName}: its log goes to target/packaged-operator-{@code podName}.log, and its requests
+     * carry {@code podName} as user agent.
+     */
+    public PackagedOperator start(String podName, Map<String, String> extraProperties) {
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new HashMap<>();
+        for (EnvVar variable : container.getEnv()) {
+            env.put(variable.getName(), valueOf(variable, podName));
+        }
+        env.put("HOSTNAME", podName);
+        Map<String, String> properties = new HashMap<>(extraProperties);
+        properties.put("quarkus.kubernetes-client.token", apiServer.serviceAccountToken(namespace(), serviceAccount()));
+        // each pod is told apart in the audit log by its user agent (all of them are the same ServiceAccount)
+        properties.put("kubernetes.user.agent", podName);
+        return PackagedOperator.start(podName, apiServer.url(), properties, env);
+    }
+
+    private String valueOf(EnvVar variable, String podName) {
+        if (variable.getValueFrom() == null) {
+            return variable.getValue() == null ? "" : variable.getValue();
+        }
+        String field = variable.getValueFrom().getFieldRef() == null ? null : variable.getValueFrom().getFieldRef().getFieldPath();
+        return switch (field == null ? "" : field) {
+            case "metadata.namespace" -> namespace();
+            case "metadata.name" -> podName;
+            default -> throw new IllegalArgumentException("cannot provide env " + variable.getName() + " outside a pod");
+        };
+    }
+}
