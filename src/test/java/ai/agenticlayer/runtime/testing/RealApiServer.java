@@ -174,7 +174,7 @@ public final class RealApiServer implements AutoCloseable {
     public RealApiServer withControllerManager() {
         int port = freePort();
         Path binary = binariesIn(testDir()).orElseThrow().resolve("kube-controller-manager");
-        Path certs = Path.of(testDir(), "certs");
+        Path certs = Path.of(testDir()); // kube-api-test's certificates; its API server signs tokens with apiserver.key
         List<String> command = List.of(binary.toString(), "--kubeconfig=" + kubeconfig,
                 "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
                 "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + port,

@@ -1,0 +1,62 @@
+package ai.agenticlayer.runtime.packaging;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.common.ConfigSources;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The chart installed with {@code watchNamespaces}: its RoleBindings in those namespaces are all the operator gets,
+ * on a real kube-apiserver. It reconciles there (config rollout included, which reads Secrets), never sends a request
+ * into another namespace, and no request of it is refused.
+ */
+class WatchedNamespacesIT {
+
+    @Test
+    void withTheChartsNamespacedRbacItReconcilesTheWatchedNamespacesOnly() {
+        try (RealApiServer apiServer = RealApiServer.withCrds("watched-namespaces"); KubernetesClient client = apiServer.adminClient()) {
+            for (String namespace : new String[] { Packaging.NAMESPACE, "team-a", "team-b" }) {
+                Cluster.namespace(client, namespace);
+            }
+            InstalledOperator installed = InstalledOperator.install(apiServer, Packaging.renderChart(Map.of("watchNamespaces[0]", "team-a")));
+            int mark = apiServer.auditMark();
+            try (PackagedOperator operator = installed.start("operator-watched-namespaces", Map.of()).awaitReady()) {
+                Cluster.create(client, """
+                        apiVersion: v1
+                        kind: Secret
+                        metadata: {name: api-keys, namespace: team-a}
+                        stringData: {OPENAI_API_KEY: key}
+                        """);
+                Cluster.createAgent(client, "team-a", "inside", "{envFrom: [{secretRef: {name: api-keys}}]}");
+                Cluster.createAgent(client, "team-b", "outside", "{}");
+
+                awaitUntil(client, Agent.class, "team-a", "inside", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                Deployment inside = client.apps().deployments().inNamespace("team-a").withName("inside").get();
+                assertThat(inside.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(ConfigSources.HASH_ANNOTATION);
+
+                await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+                assertThat(client.resources(Agent.class).inNamespace("team-b").withName("outside").get().getStatus()).isNull();
+                assertThat(client.apps().deployments().inNamespace("team-b").withName("outside").get()).isNull();
+                assertThat(apiServer.auditEvents(installed.user(), mark, e -> true))
+                        .noneMatch(e -> e.namespace().equals("team-b"))
+                        .filteredOn(e -> e.code() == 403).extracting(AuditEvent::toString).as("refused requests").isEmpty();
+            }
+        }
+    }
+}
