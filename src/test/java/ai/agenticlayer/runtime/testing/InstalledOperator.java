@@ -65,12 +65,18 @@ public final class InstalledOperator {
      * carry {@code podName} as user agent.
      */
     public PackagedOperator start(String podName, Map<String, String> extraProperties) {
+        return start(podName, extraProperties, Map.of());
+    }
+
+    /** As {@link #start(String, Map)}, with more environment than the Deployment gives (MALLOC_ARENA_MAX, say). */
+    public PackagedOperator start(String podName, Map<String, String> extraProperties, Map<String, String> extraEnv) {
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = new HashMap<>();
         for (EnvVar variable : container.getEnv()) {
             env.put(variable.getName(), valueOf(variable, podName));
         }
         env.put("HOSTNAME", podName);
+        env.putAll(extraEnv);
         Map<String, String> properties = new HashMap<>(extraProperties);
         properties.put("quarkus.kubernetes-client.token", apiServer.serviceAccountToken(namespace(), serviceAccount()));
         // each pod is told apart in the audit log by its user agent (all of them are the same ServiceAccount)

@@ -101,7 +101,24 @@ public final class RealApiServer implements AutoCloseable {
                     directory laid out that way, or run with internet access so that kube-api-test downloads them."""
                     .formatted(testDir, testDir), e);
         }
-        return new RealApiServer(server, workDir, auditLog);
+        RealApiServer apiServer = new RealApiServer(server, workDir, auditLog);
+        apiServer.addServiceAddresses();
+        return apiServer;
+    }
+
+    /**
+     * kube-api-test fixes the Service range at a /24 (its flag comes after ours): 254 ClusterIPs, where every Agent and
+     * ToolServer has a Service. A ServiceCIDR (GA since Kubernetes 1.33) adds a /16 beside it.
+     */
+    private void addServiceAddresses() {
+        try (KubernetesClient client = adminClient()) {
+            client.resource(Serialization.unmarshal("""
+                    apiVersion: networking.k8s.io/v1
+                    kind: ServiceCIDR
+                    metadata: {name: tests}
+                    spec: {cidrs: [10.1.0.0/16]}
+                    """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        }
     }
 
     /** etcd + kube-apiserver, with every CRD of kubernetes/crds installed and established. */
