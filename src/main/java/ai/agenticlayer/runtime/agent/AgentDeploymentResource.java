@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class AgentDeploymentResource extends OwnedDependentResource<Deployment, Agent> {
 
     public AgentDeploymentResource() {
-        super(Deployment.class, AgentReconciler.EVENT_REPORTER);
+        super(Deployment.class);
     }
 
     @Override

@@ -108,7 +108,7 @@ public class AgentReconciler implements Reconciler<Agent> {
         metrics.agentReferences(ResourceID.fromResource(agent), plan.failedReferences());
         if (plan instanceof AgentPlan.Ready ready) {
             context.managedWorkflowAndDependentResourceContext().put(AgentPlan.Ready.class, ready);
-            Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
+            Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(agent, context, EVENT_REPORTER);
             if (conflict.isPresent()) {
                 return withStatus(agent, context, new AgentPlan.NotReady("ResourceConflict", conflict.get().getMessage(), Set.of()))
                         .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);

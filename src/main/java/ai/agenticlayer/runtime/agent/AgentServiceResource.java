@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class AgentServiceResource extends OwnedDependentResource<Service, Agent> {
 
     public AgentServiceResource() {
-        super(Service.class, AgentReconciler.EVENT_REPORTER);
+        super(Service.class);
     }
 
     @Override

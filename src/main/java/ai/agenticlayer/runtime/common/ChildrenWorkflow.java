@@ -17,10 +17,14 @@ public final class ChildrenWorkflow {
     }
 
     /**
-     * Applies the children. A child whose name is taken by a foreign object is not an error to retry but a state to
-     * report: it comes back as the conflict. Any other failure is thrown, and the SDK retries with backoff.
+     * Applies the children and reports what changed as one Normal Event on the owner. A child whose name is taken by a
+     * foreign object is not an error to retry but a state to report: it comes back as the conflict. Any other failure is
+     * thrown, and the SDK retries with backoff.
      */
-    public static Optional<ResourceConflictException> reconcile(Context<? extends HasMetadata> context) {
+    public static Optional<ResourceConflictException> reconcile(HasMetadata owner, Context<? extends HasMetadata> context,
+            String eventReporter) {
+        ChildChanges changes = new ChildChanges();
+        context.managedWorkflowAndDependentResourceContext().put(ChildChanges.class, changes);
         try {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             return Optional.empty();
@@ -31,6 +35,12 @@ public final class ChildrenWorkflow {
                 throw e;
             }
             return conflict;
+        } finally {
+            // also when another child failed: what was applied stays applied
+            if (!changes.isEmpty()) {
+                KubeEvents.record(context.getClient(), eventReporter, owner, null, KubeEvents.NORMAL, changes.reason(), "Apply",
+                        changes.note());
+            }
         }
     }
 }

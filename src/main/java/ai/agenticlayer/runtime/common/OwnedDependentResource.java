@@ -19,17 +19,15 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
  * the API server stores it ({@link StoredState}). Then nothing is written.</li>
  * <li>Created only if absent: an object of the same name that the operator does not own fails with a
  * {@link ResourceConflictException} and is left alone.</li>
- * <li>Each create and update is recorded as a Normal Event on the owner.</li>
+ * <li>Each create and update is noted in the reconcile's {@link ChildChanges}, which {@link ChildrenWorkflow} reports as
+ * one Normal Event on the owner.</li>
  * </ul>
  */
 public abstract class OwnedDependentResource<R extends HasMetadata, P extends HasMetadata>
         extends CRUDKubernetesDependentResource<R, P> {
 
-    private final String controller;
-
-    protected OwnedDependentResource(Class<R> resourceType, String controller) {
+    protected OwnedDependentResource(Class<R> resourceType) {
         super(resourceType);
-        this.controller = controller;
     }
 
     @Override
@@ -61,14 +59,14 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
             desired.getMetadata().setResourceVersion(null);
             return update(existing, desired, primary, context);
         }
-        recordEvent(context, primary, created, "Created", "Create");
+        changes(context).created(created);
         return created;
     }
 
     @Override
     public R update(R actual, R desired, P primary, Context<P> context) {
         R updated = super.update(actual, desired, primary, context);
-        recordEvent(context, primary, updated, "Updated", "Update");
+        changes(context).updated(updated);
         return updated;
     }
 
@@ -83,9 +81,8 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
         return desired;
     }
 
-    private void recordEvent(Context<P> context, P primary, R child, String reason, String verb) {
-        KubeEvents.record(context.getClient(), controller, primary, child, KubeEvents.NORMAL, reason,
-                verb + child.getKind(), child.getKind() + " " + child.getMetadata().getName() + " " + reason.toLowerCase());
+    private static ChildChanges changes(Context<?> context) {
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(ChildChanges.class, ChildChanges.class);
     }
 
     private static boolean isOwnedBy(HasMetadata child, HasMetadata owner) {

@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class ToolServerDeploymentResource extends OwnedDependentResource<Deployment, ToolServer> {
 
     public ToolServerDeploymentResource() {
-        super(Deployment.class, ToolServerReconciler.EVENT_REPORTER);
+        super(Deployment.class);
     }
 
     @Override

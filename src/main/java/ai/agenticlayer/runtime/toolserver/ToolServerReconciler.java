@@ -61,7 +61,7 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
 
     @Override
     public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {
-        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(context);
+        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(toolServer, context, EVENT_REPORTER);
         if (conflict.isPresent()) {
             return notReady(toolServer, context, "ResourceConflict", conflict.get().getMessage())
                     .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);

@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class ToolServerServiceResource extends OwnedDependentResource<Service, ToolServer> {
 
     public ToolServerServiceResource() {
-        super(Service.class, ToolServerReconciler.EVENT_REPORTER);
+        super(Service.class);
     }
 
     @Override

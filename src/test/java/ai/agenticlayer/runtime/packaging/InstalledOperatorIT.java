@@ -125,7 +125,7 @@ class InstalledOperatorIT {
     }
 
     @Test
-    void aNewAgentCostsAtMostThreeWritesAndARestartOverUnchangedObjectsWritesNothing() {
+    void aNewAgentCostsAtMostThreeWritesAndOneEventAndARestartOverUnchangedObjectsWritesNothing() {
         int agents = 20;
         Cluster.namespace(client, "budget");
         int mark = apiServer.auditMark();
@@ -142,6 +142,8 @@ class InstalledOperatorIT {
                     && e.namespace().equals("budget") && !e.resource().equals("events"))
                     .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
             assertThat(writesPerAgent).hasSize(agents).allSatisfy((agent, writes) -> assertThat(writes).as(agent).isLessThanOrEqualTo(3));
+            assertThat(apiServer.auditEvents(installed.user(), mark, e -> e.verb().equals("create") && e.code() < 400
+                    && e.namespace().equals("budget") && e.resource().equals("events"))).as("one Event per new Agent").hasSize(agents);
         }
 
         int restart = apiServer.auditMark();

@@ -78,8 +78,7 @@ class ToolServerReconcileTest {
                 "PATCH /apis/runtime.agentic-layer.ai/v1alpha1/namespaces/mcp-http/toolservers/context7/status");
         await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(events("mcp-http", "context7"))
                 .extracting(Event::getType, Event::getReason, Event::getNote)
-                .contains(org.assertj.core.groups.Tuple.tuple("Normal", "Created", "Deployment context7 created"),
-                        org.assertj.core.groups.Tuple.tuple("Normal", "Created", "Service context7 created")));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", "Created", "Deployment context7 created, Service context7 created")));
     }
 
     @Test
