@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.agenticlayer.runtime.api.Manifests;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -212,15 +211,6 @@ public final class RealApiServer implements AutoCloseable {
             return Files.readString(workDir.resolve("kube-controller-manager.log")).contains("Started controller");
         });
         return this;
-    }
-
-    /** Creates or updates the objects of a YAML stream as admin. */
-    public void apply(String yaml) {
-        try (KubernetesClient client = adminClient()) {
-            for (HasMetadata object : client.load(new java.io.ByteArrayInputStream(yaml.getBytes())).items()) {
-                client.resource(object).forceConflicts().serverSideApply();
-            }
-        }
     }
 
     /** Runs kubectl against this server as admin and returns what it printed; fails when kubectl does. */
