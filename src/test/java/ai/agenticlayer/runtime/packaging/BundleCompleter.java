@@ -98,6 +98,13 @@ public final class BundleCompleter {
         leaderElection.put("serviceAccountName", "agent-runtime-operator");
         leaderElection.put("rules", YAML.readValue(leaderElectionRules.toFile(), List.class));
         map(install, "spec").put("permissions", List.of(leaderElection));
+        // the pod must run as the account the permissions are granted to; the generator leaves it unset, and OLM would
+        // run the operator as the namespace's "default" account, with no permission at all
+        for (Object deployment : (List<?>) map(install, "spec").get("deployments")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = map((Map<String, Object>) deployment, "spec");
+            map(map(spec, "template"), "spec").put("serviceAccountName", "agent-runtime-operator");
+        }
 
         YAML.writeValue(csvFile.toFile(), csv);
     }

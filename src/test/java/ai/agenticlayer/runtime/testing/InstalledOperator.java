@@ -51,8 +51,10 @@ public final class InstalledOperator {
         return deployment.getMetadata().getNamespace();
     }
 
+    /** The pod's ServiceAccount; as in Kubernetes, the namespace's {@code default} when the Deployment names none. */
     public String serviceAccount() {
-        return deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        String account = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
+        return account == null ? "default" : account;
     }
 
     /** The user name the API server knows the operator by (in its audit log). */
@@ -89,6 +91,12 @@ public final class InstalledOperator {
             return variable.getValue() == null ? "" : variable.getValue();
         }
         String field = variable.getValueFrom().getFieldRef() == null ? null : variable.getValueFrom().getFieldRef().getFieldPath();
+        if (field != null && field.startsWith("metadata.annotations['")) {
+            // as the kubelet does: the pod's annotation (OLM sets olm.targetNamespaces on the pod template)
+            String annotation = field.substring("metadata.annotations['".length(), field.length() - 2);
+            Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            return annotations == null ? "" : annotations.getOrDefault(annotation, "");
+        }
         return switch (field == null ? "" : field) {
             case "metadata.namespace" -> namespace();
             case "metadata.name" -> podName;
