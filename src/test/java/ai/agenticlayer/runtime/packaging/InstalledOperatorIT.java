@@ -218,6 +218,8 @@ class InstalledOperatorIT {
                 Cluster.createAgent(client, "handed-over", "before", "{}");
                 awaitUntil(client, Agent.class, "handed-over", "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
                 assertThat(holder()).isEqualTo("operator-leader");
+                assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby")))
+                        .as("the standby's requests, told apart by its user agent").isNotEmpty();
                 assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby") && e.isWrite()
                         && !e.resource().equals("leases") && !isSelfReview(e))).as("writes of the standby").isEmpty();
 
