@@ -146,9 +146,8 @@ public final class ChildObjects {
         if (user != null) {
             user.forEach(variable -> variables.put(variable.getName(), variable));
         }
-        List<EnvVar> sorted = new ArrayList<>(variables.values().stream().map(ChildObjects::asStored).toList());
-        sorted.sort(Comparator.comparing(EnvVar::getName));
-        return sorted;
+        return new ArrayList<>(variables.values().stream().map(ChildObjects::asStored)
+                .sorted(Comparator.comparing(EnvVar::getName)).toList());
     }
 
     /**

@@ -23,7 +23,7 @@ import io.fabric8.zjsonpatch.JsonDiff;
  */
 public final class StoredState {
 
-    private static final Pattern QUANTITY = Pattern.compile(".*/resources/(limits|requests|claims)/[^/]+$");
+    private static final Pattern QUANTITY = Pattern.compile(".*/resources/(limits|requests)/[^/]+$");
 
     private StoredState() {
     }

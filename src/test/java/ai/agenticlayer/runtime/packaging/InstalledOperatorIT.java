@@ -137,7 +137,7 @@ class InstalledOperatorIT {
             for (int i = 0; i < agents; i++) {
                 awaitUntil(client, Agent.class, "budget", "agent-" + i, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             }
-            awaitQuiet(operator);
+            awaitQuiet();
             Map<String, Long> writesPerAgent = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.code() < 400
                     && e.namespace().equals("budget") && !e.resource().equals("events"))
                     .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
@@ -149,7 +149,7 @@ class InstalledOperatorIT {
         int restart = apiServer.auditMark();
         try (PackagedOperator operator = installed.start("operator-budget-restart", Map.of()).awaitReady()) {
             awaitHolder("operator-budget-restart");
-            awaitQuiet(operator);
+            awaitQuiet();
             assertThat(apiServer.auditEvents(installed.user(), restart, e -> e.isWrite() && e.code() < 400 && !e.resource().equals("leases")
                     && !isSelfReview(e)))
                     .as("writes after a restart over unchanged objects").isEmpty();
@@ -188,7 +188,7 @@ class InstalledOperatorIT {
         int mark = apiServer.auditMark();
         try (PackagedOperator operator = installed.start("operator-migration", Map.of()).awaitReady()) {
             awaitUntil(client, Agent.class, "migrated", "legacy", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-            awaitQuiet(operator);
+            awaitQuiet();
             Deployment deployment = client.apps().deployments().inNamespace("migrated").withName("legacy").get();
             assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith("agent-template-adk:0.8.0");
@@ -253,7 +253,7 @@ class InstalledOperatorIT {
     }
 
     /** Waits until the operator has gone three seconds without a request other than its Lease renewals. */
-    private static void awaitQuiet(PackagedOperator operator) {
+    private static void awaitQuiet() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<AuditEvent> events = apiServer.auditEvents();
             return events.stream().filter(e -> e.user().equals(installed.user()) && !e.resource().equals("leases"))

@@ -3,7 +3,6 @@ package ai.agenticlayer.runtime.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,12 +123,10 @@ public final class RealApiServer implements AutoCloseable {
     public static RealApiServer withCrds(String name) {
         RealApiServer apiServer = start(name);
         try (KubernetesClient client = apiServer.adminClient()) {
-            for (Path file : Manifests.yamlFilesIn(Manifests.CRDS)) {
-                CustomResourceDefinition crd = Serialization.unmarshal(read(file), CustomResourceDefinition.class);
-                client.resource(crd).create();
-            }
-            for (Path file : Manifests.yamlFilesIn(Manifests.CRDS)) {
-                CustomResourceDefinition crd = Serialization.unmarshal(read(file), CustomResourceDefinition.class);
+            List<CustomResourceDefinition> crds = Manifests.yamlFilesIn(Manifests.CRDS).stream()
+                    .map(file -> Serialization.unmarshal(read(file), CustomResourceDefinition.class)).toList();
+            crds.forEach(crd -> client.resource(crd).create());
+            for (CustomResourceDefinition crd : crds) {
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                         .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
                                 .anyMatch(cond -> cond.getType().equals("Established") && cond.getStatus().equals("True")),
@@ -188,7 +185,7 @@ public final class RealApiServer implements AutoCloseable {
 
     /** Starts kube-controller-manager against this server and waits until it is healthy. */
     public RealApiServer withControllerManager() {
-        int port = freePort();
+        int port = PackagedOperator.freePort();
         Path binary = binariesIn(testDir()).orElseThrow().resolve("kube-controller-manager");
         Path certs = Path.of(testDir()); // kube-api-test's certificates; its API server signs tokens with apiserver.key
         List<String> command = List.of(binary.toString(), "--kubeconfig=" + kubeconfig,
@@ -357,14 +354,6 @@ public final class RealApiServer implements AutoCloseable {
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
