@@ -24,6 +24,7 @@ import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
@@ -36,6 +37,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * status the Available condition mirrors, and the rollout on a Secret change. The operator runs as install.yaml
  * installs it.
  */
+@RunsPackagedOperator
 class ChildrenOnRealServerIT {
 
     private static final String NS = "children";

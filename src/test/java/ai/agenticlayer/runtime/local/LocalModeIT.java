@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Local mode as a new user meets it: the packaged operator against the embedded API server reconciles every sample
  * and prints the tree; a file written into the inbox is applied and the tree printed again. Loopback only.
  */
+@RunsPackagedOperator
 class LocalModeIT {
 
     @TempDir

@@ -22,10 +22,12 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import ai.agenticlayer.runtime.testing.StandaloneApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** /q/metrics of the packaged operator (prod profile), after it reconciled a few objects. */
+@RunsPackagedOperator
 class PackagedMetricsIT {
 
     @Test

@@ -17,6 +17,7 @@ import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.testing.ApplyingCrudDispatcher;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import ai.agenticlayer.runtime.testing.StandaloneApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * stopped and restarted in place). Leader election and watched namespaces are proven on a real API server
  * ({@code InstalledOperatorIT}, {@code WatchedNamespacesIT}).
  */
+@RunsPackagedOperator
 class PackagedOperationsIT {
 
     private static final Map<String, String> NO_LEADER_ELECTION = Map.of("agent-runtime.leader-election.enabled", "false");

@@ -33,6 +33,7 @@ import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -43,6 +44,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * authenticated as its ServiceAccount with exactly the shipped RBAC, leader election on. What the operator sent is
  * read from the API server's audit log, never from the client.
  */
+@RunsPackagedOperator
 class InstalledOperatorIT {
 
     private static final String LEASE = "agent-runtime-operator";

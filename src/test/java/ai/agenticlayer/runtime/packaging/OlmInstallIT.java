@@ -27,6 +27,7 @@ import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -36,6 +37,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * rules, and the CSV's Deployment with the {@code olm.targetNamespaces} annotation OLM puts on its pods. The operator
  * must lead and reconcile with that and nothing more.
  */
+@RunsPackagedOperator
 class OlmInstallIT {
 
     private static final String NAMESPACE = "operators";

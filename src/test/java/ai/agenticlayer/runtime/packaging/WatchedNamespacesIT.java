@@ -18,6 +18,7 @@ import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * on a real kube-apiserver. It reconciles there (config rollout included, which reads Secrets), never sends a request
  * into another namespace, and no request of it is refused.
  */
+@RunsPackagedOperator
 class WatchedNamespacesIT {
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.agenticlayer.runtime.api.Manifests;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 
 /**
- * {@code render} from the packaged jar, as CI runs it: the operator binary with the render argument prints YAML only
- * on standard output, starts no operator and needs no cluster.
+ * {@code render} from the packaged operator (jar or native executable), as CI runs it: the operator binary with the
+ * render argument prints YAML only on standard output, starts no operator and needs no cluster.
  */
+@RunsPackagedOperator
 class PackagedRenderIT {
 
     record Run(int exit, String out, String err) {
@@ -46,10 +48,9 @@ class PackagedRenderIT {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString(), "render"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        List<String> arguments = new ArrayList<>(List.of("render"));
+        arguments.addAll(List.of(args));
+        Process process = new ProcessBuilder(PackagedOperator.command(List.of(), arguments)).start();
         process.getOutputStream().close();
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();

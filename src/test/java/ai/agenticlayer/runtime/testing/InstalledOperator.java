@@ -80,10 +80,10 @@ public final class InstalledOperator {
         env.put("HOSTNAME", podName);
         env.putAll(extraEnv);
         Map<String, String> properties = new HashMap<>(extraProperties);
-        properties.put("quarkus.kubernetes-client.token", apiServer.serviceAccountToken(namespace(), serviceAccount()));
         // each pod is told apart in the audit log by its user agent (all of them are the same ServiceAccount)
         properties.put("kubernetes.user.agent", podName);
-        return PackagedOperator.start(podName, apiServer.url(), properties, env);
+        return PackagedOperator.start(podName, apiServer.url(), apiServer.serviceAccountToken(namespace(), serviceAccount()), properties,
+                env);
     }
 
     private String valueOf(EnvVar variable, String podName) {

@@ -18,12 +18,15 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The operator as users run it: the packaged jar (prod profile) in its own process, pointed at an API server by
- * system properties. Its output goes to target/packaged-operator-*.log.
+ * The operator as users run it: the packaged jar (prod profile), or under {@code -Dnative} the native executable, in
+ * its own process, pointed at an API server by system properties. Its output goes to target/packaged-operator-*.log
+ * (target/packaged-operator-native-*.log for the native executable).
  */
 public final class PackagedOperator implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Set by the build: {@code native} under {@code -Dnative} (failsafe's system property), otherwise the jar. */
+    private static final String PACKAGING = System.getProperty("operator.packaging", "jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -36,28 +39,40 @@ public final class PackagedOperator implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar against the API server at {@code apiServerUrl}, with extra properties and environment. */
+    /** Starts the operator against the API server at {@code apiServerUrl}, with extra properties and environment. */
     public static PackagedOperator start(String name, String apiServerUrl, Map<String, String> properties, Map<String, String> env) {
+        return start(name, apiServerUrl, null, properties, env);
+    }
+
+    /**
+     * As {@link #start(String, String, Map, Map)}, authenticated with a bearer {@code token} (none when null). The
+     * operator finds the API server as it does outside a cluster, through the kubeconfig that {@code KUBECONFIG} names:
+     * {@code quarkus.kubernetes-client.*} is fixed when the native executable is built, so a {@code -D} would reach
+     * the jar and not the executable.
+     */
+    public static PackagedOperator start(String name, String apiServerUrl, String token, Map<String, String> properties,
+            Map<String, String> env) {
         int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port")) : freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("operator.maxHeap", "256m"),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
-                "-Dquarkus.kubernetes-client.trust-certs=true",
-                "-Dquarkus.kubernetes-client.namespace=default"));
-        for (String option : System.getProperty("operator.jvmOptions", "").split(" ")) {
-            if (!option.isBlank()) {
-                command.add(option);
+        String fileName = "packaged-operator-" + (isNative() ? "native-" : "") + name;
+        Path kubeconfig = writeKubeconfig(Path.of("target", fileName + ".kubeconfig"), apiServerUrl, token);
+        List<String> options = new ArrayList<>(List.of("-Xmx" + System.getProperty("operator.maxHeap", "256m"),
+                "-Dquarkus.http.port=" + port));
+        if (!isNative()) {
+            for (String option : System.getProperty("operator.jvmOptions", "").split(" ")) {
+                if (!option.isBlank()) {
+                    options.add(option);
+                }
             }
         }
         properties.forEach((key, value) -> {
             if (!key.equals("quarkus.http.port")) {
-                command.add("-D" + key + "=" + value);
+                options.add("-D" + key + "=" + value);
             }
         });
-        command.addAll(List.of("-jar", JAR.toString()));
-        Path log = Path.of("target", "packaged-operator-" + name + ".log");
+        List<String> command = command(options, List.of());
+        Path log = Path.of("target", fileName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
         builder.environment().putAll(env);
         try {
             return new PackagedOperator(builder.start(), port, log);
@@ -135,6 +150,63 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    public static boolean isNative() {
+        return PACKAGING.equals("native");
+    }
+
+    /**
+     * The command line that runs the packaged operator: {@code options} go to the JVM or the native executable
+     * (both read {@code -D} and {@code -Xmx}), {@code arguments} to the application.
+     */
+    public static List<String> command(List<String> options, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        if (isNative()) {
+            command.add(nativeRunner().toString());
+            command.addAll(options);
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            command.addAll(List.of("-jar", JAR.toString()));
+        }
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static Path writeKubeconfig(Path file, String apiServerUrl, String token) {
+        String user = token == null ? "{}" : "{token: " + token + "}";
+        try {
+            return Files.writeString(file, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters: [{name: test, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+                    users: [{name: operator, user: %s}]
+                    contexts: [{name: test, context: {cluster: test, user: operator, namespace: default}}]
+                    current-context: test
+                    """.formatted(apiServerUrl, user));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path nativeRunner() {
+        String configured = System.getProperty("native.image.path");
+        Path runner;
+        if (configured != null) {
+            runner = Path.of(configured);
+        } else {
+            try (var files = Files.list(Path.of("target"))) {
+                runner = files.filter(file -> file.getFileName().toString().endsWith("-runner")).findFirst().orElse(Path.of("target", "*-runner"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Files.isExecutable(runner)) {
+            throw new IllegalStateException("native packaging asked for, but there is no native executable at " + runner
+                    + ": build it with ./mvnw package -Dnative (README, \"Native executable\")");
+        }
+        return runner;
     }
 
     static int freePort() {
