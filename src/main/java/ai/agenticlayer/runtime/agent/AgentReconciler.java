@@ -21,18 +21,20 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.common.CanonicalJson;
 import ai.agenticlayer.runtime.common.ChildrenWorkflow;
+import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.ConfigSourceInformers;
 import ai.agenticlayer.runtime.common.ConfigSources;
-import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -57,7 +59,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(type = AgentDeploymentResource.class),
         @Dependent(type = AgentServiceResource.class)
 })
-@ControllerConfiguration(name = AgentReconciler.NAME)
+@ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgentReconciler implements Reconciler<Agent> {
 
     public static final String NAME = "agent";
@@ -186,7 +188,8 @@ public class AgentReconciler implements Reconciler<Agent> {
             OnUpdateFilter<R> relevantUpdate) {
         var configuration = InformerEventSourceConfiguration.from(type, Agent.class)
                 .withSecondaryToPrimaryMapper(toAgents::apply)
-                .withOnUpdateFilter(relevantUpdate);
+                .withOnUpdateFilter(relevantUpdate)
+                .withItemStore(new StrippedItemStore<>());
         if (name != null) {
             configuration.withName(name);
         }

@@ -65,7 +65,7 @@ public final class ConfigSourceInformers {
     private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> informer(EventSourceContext<P> context,
             Class<P> primaryType, Class<R> type, ConfigSources.Kind kind, UnaryOperator<R> digest) {
         var configuration = InformerEventSourceConfiguration.from(type, primaryType)
-                .withItemStore(new DigestingItemStore<>(digest))
+                .withItemStore(new ReducingItemStore<>(digest))
                 // listed page by page: a namespace's Secrets (Helm keeps releases in them) never sit in memory at once
                 .withInformerListLimit(LIST_PAGE)
                 .withSecondaryToPrimaryMapper(source -> context.getPrimaryCache()

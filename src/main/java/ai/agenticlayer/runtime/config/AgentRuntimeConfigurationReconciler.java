@@ -14,6 +14,8 @@ import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.StrippedItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,7 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * Tells on each AgentRuntimeConfiguration whether it is in force ({@code Accepted}). With several in one namespace,
  * the oldest is; the others are {@code Conflicting} and ignored, and Agents keep working.
  */
-@ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME)
+@ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRuntimeConfiguration> {
 
     public static final String NAME = "agentruntimeconfiguration";
@@ -43,6 +45,7 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
     public List<EventSource<?, AgentRuntimeConfiguration>> prepareEventSources(EventSourceContext<AgentRuntimeConfiguration> context) {
         var configuration = InformerEventSourceConfiguration.from(AgentRuntimeConfiguration.class, AgentRuntimeConfiguration.class)
                 .withName(SIBLINGS)
+                .withItemStore(new StrippedItemStore<>())
                 .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache()
                         .list(arc -> arc.getMetadata().getNamespace().equals(changed.getMetadata().getNamespace()))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))

@@ -17,10 +17,12 @@ import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -39,7 +41,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
         @Dependent(type = ToolServerDeploymentResource.class),
         @Dependent(type = ToolServerServiceResource.class)
 })
-@ControllerConfiguration(name = ToolServerReconciler.NAME)
+@ControllerConfiguration(name = ToolServerReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class ToolServerReconciler implements Reconciler<ToolServer> {
 
     public static final String NAME = "toolserver";

@@ -18,7 +18,9 @@ import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -34,7 +36,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * ready. It writes only the workforce's status; an Agent change re-reconciles exactly the workforces whose graph
  * contains that Agent, found through an index.
  */
-@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME)
+@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> {
 
     public static final String NAME = "agenticworkforce";
@@ -52,6 +54,7 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
         context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
         var agents = InformerEventSourceConfiguration.from(Agent.class, AgenticWorkforce.class)
                 .withName("workforce-agents")
+                .withItemStore(new StrippedItemStore<>())
                 .withSecondaryToPrimaryMapper(agent -> context.getPrimaryCache()
                         .byIndex(AGENTS_INDEX, WorkforceGraph.key(agent.getMetadata().getNamespace(), agent.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

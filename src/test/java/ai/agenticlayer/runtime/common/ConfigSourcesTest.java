@@ -125,7 +125,7 @@ class ConfigSourcesTest {
         assertThat(ConfigSources.digested(asStringData).getData()).as("stringData, as render reads it from a file, digests the same")
                 .isEqualTo(digested.getData());
 
-        DigestingItemStore<Secret> store = new DigestingItemStore<>(ConfigSources::digested);
+        ReducingItemStore<Secret> store = new ReducingItemStore<>(ConfigSources::digested);
         store.put(store.getKey(secret), secret);
         assertThat(store.get("team/api-keys").getData()).isEqualTo(digested.getData());
     }

@@ -9,15 +9,16 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 
 /**
- * An informer store that keeps each object reduced (Secrets and ConfigMaps to digests of their values): the cache of
- * every Secret in the watched namespaces then holds no secret and little memory.
+ * An informer store that keeps each object reduced to what the operator reads: Secrets and ConfigMaps to digests of
+ * their values (the cache of every Secret in the watched namespaces then holds no secret and little memory), every
+ * other kind {@link CachedObjects#stripped stripped} of its field-manager bookkeeping ({@link StrippedItemStore}).
  */
-final class DigestingItemStore<T extends HasMetadata> implements ItemStore<T> {
+public class ReducingItemStore<T extends HasMetadata> implements ItemStore<T> {
 
     private final BasicItemStore<T> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
     private final UnaryOperator<T> reduce;
 
-    DigestingItemStore(UnaryOperator<T> reduce) {
+    protected ReducingItemStore(UnaryOperator<T> reduce) {
         this.reduce = reduce;
     }
 
