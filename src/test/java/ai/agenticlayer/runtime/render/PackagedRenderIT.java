@@ -27,7 +27,7 @@ class PackagedRenderIT {
     }
 
     @Test
-    void theSamplesRenderFromThePackagedJar() throws Exception {
+    void theSamplesRenderFromThePackagedOperator() throws Exception {
         Run run = run("kubernetes/samples");
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -47,10 +47,37 @@ class PackagedRenderIT {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void schemaAndCelViolationsAreRefusedWithTheServersWording() throws Exception {
+        Run run = runWithInput("""
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: negative, namespace: ops}
+                spec: {replicas: -1}
+                ---
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: ambiguous, namespace: ops}
+                spec:
+                  tools: [{name: t, upstream: {toolServerRef: {name: a}, external: {url: 'https://tools.example.com'}}}]
+                """, "-");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(RenderCommand.INVALID_INPUT);
+        // the JSON-schema validator and the CEL engine, both in the packaged binary (the native one included)
+        assertThat(run.err()).contains("Agent ops/negative: ").contains("spec.replicas")
+                .contains("Agent ops/ambiguous: spec.tools[0].upstream: Invalid value: exactly one of toolRouteRef, toolServerRef, or external");
+        assertThat(run.out()).isEmpty();
+    }
+
     private static Run run(String... args) throws IOException, InterruptedException {
+        return runWithInput("", args);
+    }
+
+    private static Run runWithInput(String input, String... args) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("render"));
         arguments.addAll(List.of(args));
         Process process = new ProcessBuilder(PackagedOperator.command(List.of(), arguments)).start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();
