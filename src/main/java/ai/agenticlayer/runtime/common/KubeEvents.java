@@ -1,9 +1,12 @@
 package ai.agenticlayer.runtime.common;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -22,6 +25,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /**
  * Records Kubernetes Events (events.k8s.io/v1) about the operator's resources. An Event is a record for people, not
  * state: failing to write one is logged and never fails a reconcile.
+ * <p>
+ * An Event that repeats one recorded less than {@link #SERIES_GAP} ago (the same object, type, reason, action, note
+ * and reporter: a reference that flaps, a child that another writer keeps changing) is not recorded again: the first
+ * one becomes a series, its {@code series.count} and {@code series.lastObservedTime} patched, which
+ * {@code kubectl describe} shows as "(x3 over 5m)". As client-go's recorder does; unlike it, each repeat is written at
+ * once (repeats here follow a reconcile that wrote something anyway), so the count is never behind.
  */
 public final class KubeEvents {
 
@@ -33,32 +42,96 @@ public final class KubeEvents {
     private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX")
             .withZone(ZoneOffset.UTC);
     private static final String INSTANCE = Optional.ofNullable(System.getenv("HOSTNAME")).orElse(ManagedLabels.OPERATOR);
+    /** As client-go: a series ends when the Event has not recurred for six minutes; a later one starts a new Event. */
+    static final Duration SERIES_GAP = Duration.ofMinutes(6);
+    private static final int MAX_SERIES = 4096;
+    /** The series in progress, least recently observed first; bounded, since a forgotten series only costs a new Event. */
+    private static final Map<SeriesKey, Series> SERIES = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SeriesKey, Series> eldest) {
+            return size() > MAX_SERIES;
+        }
+    };
+
+    private record SeriesKey(String namespace, String kind, String name, String uid, String type, String reason, String action,
+            String note, String controller) {
+    }
+
+    private static final class Series {
+        final String eventName;
+        int count = 1;
+        Instant lastObserved;
+
+        Series(String eventName, Instant observed) {
+            this.eventName = eventName;
+            this.lastObserved = observed;
+        }
+    }
 
     private KubeEvents() {
     }
 
     public static void record(KubernetesClient client, String controller, HasMetadata regarding, HasMetadata related,
             String type, String reason, String action, String note) {
-        Event event = new EventBuilder()
-                .withNewMetadata()
-                .withName(regarding.getMetadata().getName() + "." + Long.toHexString(System.nanoTime()))
-                .withNamespace(regarding.getMetadata().getNamespace())
-                .endMetadata()
-                .withEventTime(microTime(Instant.now()))
-                .withReportingController(controller)
-                .withReportingInstance(INSTANCE)
-                .withType(type)
-                .withReason(reason)
-                .withAction(action)
-                .withNote(note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH) : note)
-                .withRegarding(referenceTo(regarding))
-                .withRelated(related == null ? null : referenceTo(related))
-                .build();
+        String shortNote = note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH) : note;
+        var metadata = regarding.getMetadata();
+        SeriesKey key = new SeriesKey(metadata.getNamespace(), regarding.getKind(), metadata.getName(), metadata.getUid(), type, reason,
+                action, shortNote, controller);
+        Instant now = Instant.now();
+        String repeated = null;
+        int count = 0;
+        synchronized (SERIES) {
+            Series series = SERIES.get(key);
+            if (series != null && now.isBefore(series.lastObserved.plus(SERIES_GAP))) {
+                series.count++;
+                series.lastObserved = now;
+                repeated = series.eventName;
+                count = series.count;
+            }
+        }
         try {
+            if (repeated != null && patchSeries(client, metadata.getNamespace(), repeated, count, now)) {
+                return;
+            }
+            Event event = new EventBuilder()
+                    .withNewMetadata()
+                    .withName(metadata.getName() + "." + Long.toHexString(System.nanoTime()))
+                    .withNamespace(metadata.getNamespace())
+                    .endMetadata()
+                    .withEventTime(microTime(now))
+                    .withReportingController(controller)
+                    .withReportingInstance(INSTANCE)
+                    .withType(type)
+                    .withReason(reason)
+                    .withAction(action)
+                    .withNote(shortNote)
+                    .withRegarding(referenceTo(regarding))
+                    .withRelated(related == null ? null : referenceTo(related))
+                    .build();
             client.resource(event).create();
+            synchronized (SERIES) {
+                SERIES.put(key, new Series(event.getMetadata().getName(), now));
+            }
         } catch (KubernetesClientException e) {
-            LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(),
-                    regarding.getMetadata().getNamespace(), regarding.getMetadata().getName(), e.getMessage());
+            LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(), metadata.getNamespace(),
+                    metadata.getName(), e.getMessage());
+        }
+    }
+
+    /** Counts a repeat on the series' Event; false when that Event is gone (expired, deleted): record a new one. */
+    private static boolean patchSeries(KubernetesClient client, String namespace, String eventName, int count, Instant observed) {
+        // server-side apply of the series alone: one PATCH, no read first (a merge patch through the client GETs the Event)
+        Event series = new EventBuilder().withNewMetadata().withName(eventName).withNamespace(namespace).endMetadata()
+                .withNewSeries().withCount(count).withLastObservedTime(microTime(observed)).endSeries().build();
+        try {
+            client.resource(series).forceConflicts().serverSideApply();
+            return true;
+        } catch (KubernetesClientException e) {
+            // gone: the apply would create an Event from the series alone, which the API server refuses as invalid
+            if (e.getCode() == 404 || e.getCode() == 422) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -321,5 +322,42 @@ class InstalledOperatorIT {
 
         Cluster.edit(client, Agent.class, "newsroom", "summarizer", agent -> agent.getSpec().setReplicas(2));
         awaitUntil(client, Deployment.class, "newsroom", "summarizer", d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+
+        referenceThatComesAndGoesIsOneEventSeries();
+    }
+
+    /** The same Warning three times within minutes is one Event whose series counts three, as kubectl describe shows it. */
+    private static void referenceThatComesAndGoesIsOneEventSeries() {
+        Cluster.createAgent(client, "newsroom", "flapper", "{tools: [{name: files, upstream: {toolServerRef: {name: flapping-tools}}}]}");
+        awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+        String toolServer = """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: ToolServer
+                metadata: {name: flapping-tools, namespace: newsroom}
+                spec: {image: 'mcp/filesystem:1.0'}
+                """;
+        for (int round = 0; round < 2; round++) {
+            create(client, toolServer);
+            awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
+                    "Reconciled"));
+            client.resources(ToolServer.class).inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS)
+                    .delete();
+            // the garbage collector's part (no kube-controller-manager here): the children go with their owner
+            client.apps().deployments().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
+            client.services().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
+            awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                    "ReconciliationFailed"));
+        }
+
+        await().atMost(Cluster.TIMEOUT).untilAsserted(() -> {
+            List<io.fabric8.kubernetes.api.model.events.v1.Event> warnings = client.resources(
+                    io.fabric8.kubernetes.api.model.events.v1.Event.class).inNamespace("newsroom").list().getItems().stream()
+                    .filter(e -> e.getRegarding().getName().equals("flapper") && e.getNote().endsWith("not found")).toList();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0).getSeries()).isNotNull().satisfies(series -> assertThat(series.getCount()).isEqualTo(3));
+        });
+        assertThat(apiServer.kubectl("describe", "agent", "flapper", "-n", "newsroom"))
+                .containsPattern("Warning\\s+ReconciliationFailed\\s+.*\\(x3 over .*\\).*flapping-tools.* not found");
     }
 }

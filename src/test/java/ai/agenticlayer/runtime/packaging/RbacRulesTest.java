@@ -26,7 +26,7 @@ class RbacRulesTest {
     private static final List<String> APPLY_CHILDREN = List.of("get", "list", "watch", "create", "patch");
     private static final List<String> STATUS = List.of("patch");
     private static final List<String> OWNER_REFERENCES = List.of("update");
-    private static final List<String> EVENTS = List.of("create");
+    private static final List<String> EVENTS = List.of("create", "patch");
     private static final String GROUP = "runtime.agentic-layer.ai";
 
     @Test
