@@ -51,25 +51,37 @@ public final class Benchmark {
     record Result(int agents, double convergeSeconds, double baselineSeconds, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, long threads,
-            double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds) {
+            double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds,
+            double startSeconds, double idleRssMiB, double restartSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // exec:java would otherwise wait forever for the Vert.x threads of the clients
+        }
+        System.exit(0); // the Vert.x threads of the closed clients are not daemons: exec:java would wait for them forever
+    }
+
+    private static void run() throws Exception {
         List<Integer> sizes = new ArrayList<>();
         for (String size : System.getProperty("benchmark.sizes", "100,1000").split(",")) {
             sizes.add(Integer.parseInt(size.trim()));
         }
         List<Result> results = new ArrayList<>();
+        // -Dbenchmark.baselines=false: the operator only (to compare packagings with baselines measured in another run)
+        boolean baselines = Boolean.parseBoolean(System.getProperty("benchmark.baselines", "true"));
         baseline(300, false); // warms up this JVM's client before anything is measured
         for (int n : sizes) {
-            double baseline = baseline(n, false);
-            double applyBaseline = baseline(n, true);
+            double baseline = baselines ? baseline(n, false) : Double.NaN;
+            double applyBaseline = baselines ? baseline(n, true) : Double.NaN;
             results.add(operator(n, baseline, applyBaseline));
         }
         String table = table(results);
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark.md"), table);
-        System.exit(0); // the Vert.x threads of the closed clients are not daemons: exec:java would wait for them forever
     }
 
     /**
@@ -132,7 +144,11 @@ public final class Benchmark {
             Cluster.namespace(client, NAMESPACE);
             Cluster.namespace(client, "warmup");
             InstalledOperator installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+            long launch = System.nanoTime();
             PackagedOperator operator = installed.start("benchmark-" + n, Map.of(), ENV).awaitReady();
+            double startSeconds = seconds(launch);
+            Thread.sleep(2_000);
+            double idleRssMiB = procStatus(operator.pid(), "VmRSS:") / 1024;
             try {
                 // warm the operator's JIT as a long-running operator is warm: 300 Agents elsewhere, then the measured ones
                 for (int i = 0; i < 300; i++) {
@@ -180,8 +196,10 @@ public final class Benchmark {
                 long threads = (long) procStatus(operator.pid(), "Threads:");
                 operator.close();
                 int resyncMark = apiServer.auditMark();
+                long restart = System.nanoTime();
                 operator = installed.start("benchmark-resync-" + n, Map.of(), ENV).awaitReady();
                 awaitReconciled(operator, n + 2 + 300);
+                double restartSeconds = seconds(restart);
                 Thread.sleep(3_000);
                 long resyncWrites = apiServer.auditEvents(installed.user(), resyncMark, e -> e.isWrite() && !isBookkeeping(e)).size();
 
@@ -216,7 +234,7 @@ public final class Benchmark {
 
 
                 return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB,
-                        threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu);
+                        threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds);
             } finally {
                 operator.close();
             }
@@ -270,8 +288,21 @@ public final class Benchmark {
     }
 
     private static double gauge(PackagedOperator operator, String series) {
-        return operator.get("/q/metrics").body().lines().filter(l -> l.startsWith(series + " "))
+        return metrics(operator).lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The operator's metrics; a scrape that times out (the operator is busy, or collecting garbage) is tried again. */
+    private static String metrics(PackagedOperator operator) {
+        for (int attempt = 1; ; attempt++) {
+            var response = operator.get("/q/metrics");
+            if (response != null && response.statusCode() == 200) {
+                return response.body();
+            }
+            if (attempt == 12 || !operator.isAlive()) {
+                throw new IllegalStateException("no metrics from the operator; see " + operator.logFile());
+            }
+        }
     }
 
     private static void awaitDeployments(KubernetesClient client, int expected) throws InterruptedException {
@@ -293,14 +324,14 @@ public final class Benchmark {
     }
 
     private static double reconciled(PackagedOperator operator) {
-        String metrics = operator.get("/q/metrics").body();
+        String metrics = metrics(operator);
         return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_success_total{") && l.contains("kind=\"Agent\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static double heapMiB(PackagedOperator operator) {
         System.gc();
-        return operator.get("/q/metrics").body().lines()
+        return metrics(operator).lines()
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1024 * 1024);
     }
@@ -362,21 +393,26 @@ public final class Benchmark {
 
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
+        out.append(PackagedOperator.isNative() ? "Operator: the native executable, -Xmx" + System.getProperty("operator.maxHeap", "256m")
+                : "Operator: the jar, -Xmx" + System.getProperty("operator.maxHeap", "256m") + " " + System.getProperty("operator.jvmOptions", ""))
+                .append("\n\n");
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply (s) | Ratio | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS (MiB) | Threads "
-                + "| CPU while converging: operator / kube-apiserver + etcd / driver (s) |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| CPU while converging: operator / kube-apiserver + etcd / driver (s) | Start to ready (s) | RSS idle (MiB) "
+                + "| Restart: start to every Agent reconciled (s) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
-                    + "| %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f / %.1f |%n",
+                    + "| %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f |%n",
                     r.agents(), r.convergeSeconds(), r.baselineSeconds(), r.convergeSeconds() / r.baselineSeconds(),
                     r.applyBaselineSeconds(), r.convergeSeconds() / r.applyBaselineSeconds(),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
                     r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(),
-                    r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds()));
+                    r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
+                    r.restartSeconds()));
         }
         return out.toString();
     }
