@@ -58,9 +58,16 @@ class ChildrenOnRealServerIT {
 
     @AfterAll
     static void stop() {
-        operator.close();
-        client.close();
-        apiServer.close();
+        // null when start() failed half-way: kube-controller-manager and the API server must stop all the same
+        if (operator != null) {
+            operator.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (apiServer != null) {
+            apiServer.close();
+        }
     }
 
     @Test

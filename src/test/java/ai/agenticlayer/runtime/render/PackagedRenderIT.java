@@ -49,18 +49,7 @@ class PackagedRenderIT {
 
     @Test
     void schemaAndCelViolationsAreRefusedWithTheServersWording() throws Exception {
-        Run run = runWithInput("""
-                apiVersion: runtime.agentic-layer.ai/v1alpha1
-                kind: Agent
-                metadata: {name: negative, namespace: ops}
-                spec: {replicas: -1}
-                ---
-                apiVersion: runtime.agentic-layer.ai/v1alpha1
-                kind: Agent
-                metadata: {name: ambiguous, namespace: ops}
-                spec:
-                  tools: [{name: t, upstream: {toolServerRef: {name: a}, external: {url: 'https://tools.example.com'}}}]
-                """, "-");
+        Run run = runWithInput(RenderCommandTest.SCHEMA_AND_CEL_VIOLATIONS, "-");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(RenderCommand.INVALID_INPUT);
         // the JSON-schema validator and the CEL engine, both in the packaged binary (the native one included)

@@ -186,20 +186,23 @@ class RenderCommandTest {
                 .contains(file + " (document 2): Agent default/future: unknown apiVersion runtime.agentic-layer.ai/v1; this operator serves runtime.agentic-layer.ai/v1alpha1");
     }
 
+    /** Two Agents: one breaks a schema rule (minimum), the other a CEL rule (exactly one upstream); PackagedRenderIT too. */
+    static final String SCHEMA_AND_CEL_VIOLATIONS = """
+            apiVersion: runtime.agentic-layer.ai/v1alpha1
+            kind: Agent
+            metadata: {name: negative, namespace: ops}
+            spec: {replicas: -1}
+            ---
+            apiVersion: runtime.agentic-layer.ai/v1alpha1
+            kind: Agent
+            metadata: {name: ambiguous, namespace: ops}
+            spec:
+              tools: [{name: t, upstream: {toolServerRef: {name: a}, external: {url: 'https://tools.example.com'}}}]
+            """;
+
     @Test
     void schemaAndCelViolationsNameTheFileTheObjectAndTheField() throws IOException {
-        Path file = write("invalid.yaml", """
-                apiVersion: runtime.agentic-layer.ai/v1alpha1
-                kind: Agent
-                metadata: {name: negative, namespace: ops}
-                spec: {replicas: -1}
-                ---
-                apiVersion: runtime.agentic-layer.ai/v1alpha1
-                kind: Agent
-                metadata: {name: ambiguous, namespace: ops}
-                spec:
-                  tools: [{name: t, upstream: {toolServerRef: {name: a}, external: {url: 'https://tools.example.com'}}}]
-                """);
+        Path file = write("invalid.yaml", SCHEMA_AND_CEL_VIOLATIONS);
         Result result = render("", file.toString());
         assertThat(result.exit()).isEqualTo(RenderCommand.INVALID_INPUT);
         assertThat(result.err()).contains(file + " (document 1): Agent ops/negative: ").contains("spec.replicas")
