@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public final class CachedObjects {
 
-    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private CachedObjects() {
     }

@@ -43,7 +43,7 @@ public final class KubeEvents {
             .withZone(ZoneOffset.UTC);
     private static final String INSTANCE = Optional.ofNullable(System.getenv("HOSTNAME")).orElse(ManagedLabels.OPERATOR);
     /** As client-go: a series ends when the Event has not recurred for six minutes; a later one starts a new Event. */
-    static final Duration SERIES_GAP = Duration.ofMinutes(6);
+    private static final Duration SERIES_GAP = Duration.ofMinutes(6);
     private static final int MAX_SERIES = 4096;
     /** The series in progress, least recently observed first; bounded, since a forgotten series only costs a new Event. */
     private static final Map<SeriesKey, Series> SERIES = new LinkedHashMap<>(64, 0.75f, true) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.common.CachedObjects;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import ai.agenticlayer.runtime.workforce.AgenticWorkforceReconciler;
@@ -40,12 +41,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(MockApiServer.class)
 class StrippedCachesTest {
 
-    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     private static final String BOOKKEEPING = """
             {"metadata": {"annotations": {"%s": "{\\"kind\\":\\"Agent\\"}", "team": "news"},
              "managedFields": [{"manager": "kubectl-client-side-apply", "operation": "Update", "apiVersion": "v1",
                                 "fieldsType": "FieldsV1", "fieldsV1": {"f:metadata": {"f:annotations": {}}}}]}}
-            """.formatted(LAST_APPLIED);
+            """.formatted(CachedObjects.LAST_APPLIED);
 
     @Inject
     KubernetesClient client;
@@ -84,7 +84,7 @@ class StrippedCachesTest {
 
     private static void assertStripped(Optional<? extends HasMetadata> cached) {
         assertThat(cached).hasValueSatisfying(object -> {
-            assertThat(object.getMetadata().getAnnotations()).containsEntry("team", "news").doesNotContainKey(LAST_APPLIED);
+            assertThat(object.getMetadata().getAnnotations()).containsEntry("team", "news").doesNotContainKey(CachedObjects.LAST_APPLIED);
             assertThat(object.getMetadata().getManagedFields()).isNullOrEmpty();
         });
     }

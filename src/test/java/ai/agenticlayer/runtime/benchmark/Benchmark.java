@@ -287,13 +287,13 @@ public final class Benchmark {
         }
     }
 
-    private static double gauge(PackagedOperator operator, String series) {
+    private static double gauge(PackagedOperator operator, String series) throws InterruptedException {
         return metrics(operator).lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The operator's metrics; a scrape that times out (the operator is busy, or collecting garbage) is tried again. */
-    private static String metrics(PackagedOperator operator) {
+    private static String metrics(PackagedOperator operator) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             var response = operator.get("/q/metrics");
             if (response != null && response.statusCode() == 200) {
@@ -302,6 +302,7 @@ public final class Benchmark {
             if (attempt == 12 || !operator.isAlive()) {
                 throw new IllegalStateException("no metrics from the operator; see " + operator.logFile());
             }
+            Thread.sleep(1_000);
         }
     }
 
@@ -323,14 +324,13 @@ public final class Benchmark {
         }
     }
 
-    private static double reconciled(PackagedOperator operator) {
+    private static double reconciled(PackagedOperator operator) throws InterruptedException {
         String metrics = metrics(operator);
         return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_success_total{") && l.contains("kind=\"Agent\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static double heapMiB(PackagedOperator operator) {
-        System.gc();
+    private static double heapMiB(PackagedOperator operator) throws InterruptedException {
         return metrics(operator).lines()
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1024 * 1024);

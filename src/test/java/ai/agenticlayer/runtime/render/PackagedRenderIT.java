@@ -48,7 +48,7 @@ class PackagedRenderIT {
     }
 
     @Test
-    void schemaAndCelViolationsAreRefusedWithTheServersWording() throws Exception {
+    void schemaAndCelViolationsAreRefusedByThePackagedBinary() throws Exception {
         Run run = runWithInput(RenderCommandTest.SCHEMA_AND_CEL_VIOLATIONS, "-");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(RenderCommand.INVALID_INPUT);

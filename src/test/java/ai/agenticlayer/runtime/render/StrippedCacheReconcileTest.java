@@ -28,7 +28,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  */
 class StrippedCacheReconcileTest {
 
-    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     @Test
     void aReconcileOfStrippedObjectsEqualsOneOfTheObjectsAsStored() {
@@ -39,7 +38,7 @@ class StrippedCacheReconcileTest {
         stripped.forEach(CachedObjects::stripped);
         assertThat(stripped).allSatisfy(object -> {
             assertThat(object.getMetadata().getManagedFields()).isNullOrEmpty();
-            assertThat(object.getMetadata().getAnnotations()).doesNotContainKey(LAST_APPLIED).containsKey("team");
+            assertThat(object.getMetadata().getAnnotations()).doesNotContainKey(CachedObjects.LAST_APPLIED).containsKey("team");
         });
 
         List<String> fromStored = reconcile(asStored);
@@ -47,7 +46,7 @@ class StrippedCacheReconcileTest {
 
         assertThat(fromStripped).hasSizeGreaterThan(10).containsExactlyElementsOf(fromStored);
         assertThat(String.join("\n", fromStored)).contains("\"kind\":\"Deployment\"", "Agent newsroom/summarizer {\"aiGatewayRef\"")
-                .doesNotContain(LAST_APPLIED).doesNotContain("managedFields");
+                .doesNotContain(CachedObjects.LAST_APPLIED).doesNotContain("managedFields");
     }
 
     @Test
@@ -70,7 +69,7 @@ class StrippedCacheReconcileTest {
     private static void asTheApiServerStoresIt(HasMetadata object) {
         var metadata = object.getMetadata();
         Map<String, String> annotations = new HashMap<>(metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations());
-        annotations.put(LAST_APPLIED, Serialization.asJson(object));
+        annotations.put(CachedObjects.LAST_APPLIED, Serialization.asJson(object));
         annotations.put("team", "news");
         metadata.setAnnotations(annotations);
         FieldsV1 fields = new FieldsV1();

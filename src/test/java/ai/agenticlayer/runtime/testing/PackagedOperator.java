@@ -19,8 +19,8 @@ import org.awaitility.Awaitility;
 
 /**
  * The operator as users run it: the packaged jar (prod profile), or under {@code -Dnative} the native executable, in
- * its own process, pointed at an API server by system properties. Its output goes to target/packaged-operator-*.log
- * (target/packaged-operator-native-*.log for the native executable).
+ * its own process, pointed at an API server by a kubeconfig and configured by system properties. Its output goes to
+ * target/packaged-operator-*.log (target/packaged-operator-native-*.log for the native executable).
  */
 public final class PackagedOperator implements AutoCloseable {
 
@@ -204,7 +204,7 @@ public final class PackagedOperator implements AutoCloseable {
         }
         if (!Files.isExecutable(runner)) {
             throw new IllegalStateException("native packaging asked for, but there is no native executable at " + runner
-                    + ": build it with ./mvnw package -Dnative (README, \"Native executable\")");
+                    + ": build it with ./mvnw package -Dnative (docs/native.md)");
         }
         return runner;
     }

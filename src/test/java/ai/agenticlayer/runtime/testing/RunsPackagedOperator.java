@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Marks an integration test that runs the packaged operator ({@link PackagedOperator}). These tests run twice in CI:
- * against the jar in {@code ./mvnw verify}, and against the native executable in {@code ./mvnw verify -Dnative}, which
- * runs only them.
+ * Marks an integration test that runs the packaged operator ({@link PackagedOperator}). {@code ./mvnw verify -Dnative}
+ * (CI) runs these tests twice: against the jar, as {@code ./mvnw verify} runs every integration test, and then against
+ * the native executable.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
