@@ -152,11 +152,12 @@ class AgentOwnershipTest {
         assertThat(second.getSpec().getTemplate().getSpec().getContainers()).singleElement()
                 .satisfies(c -> assertThat(c.getName()).isEqualTo("agent"));
         awaitExists(client, Service.class, "recreate", "phoenix");
-        // Normal Events name each creation, the first ones and the re-creations (one Event per reconcile)
+        // a Normal Event names the creations. A re-creation that repeats its note within minutes is counted on that Event
+        // (series.count), which the mock cannot show: its server-side apply replaces the Event. KubeEventsIT and
+        // InstalledOperatorIT prove the series on the real API server.
         await().atMost(Cluster.TIMEOUT).untilAsserted(() -> {
             String notes = events("recreate", "phoenix", "Created").stream().map(Event::getNote).collect(Collectors.joining(", "));
-            assertThat(notes.split("Deployment phoenix created", -1)).hasSize(3);
-            assertThat(notes.split("Service phoenix created", -1)).hasSize(3);
+            assertThat(notes).contains("Deployment phoenix created").contains("Service phoenix created");
         });
     }
 
