@@ -27,6 +27,8 @@ import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.ReconcileFailures;
+import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.OperatorConfig;
@@ -49,6 +51,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
  * Runs each Agent as a Deployment and a Service. References (sub-agents, tools, AiGateway) and the
@@ -59,6 +62,8 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(type = AgentDeploymentResource.class),
         @Dependent(type = AgentServiceResource.class)
 })
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+        intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgentReconciler implements Reconciler<Agent> {
 
@@ -122,9 +127,9 @@ public class AgentReconciler implements Reconciler<Agent> {
     @Override
     public ErrorStatusUpdateControl<Agent> updateErrorStatus(Agent agent, Context<Agent> context, Exception e) {
         if (!StatusUpdates.isConflict(e)) {
-            LOG.warnf("Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(),
+            LOG.debugf(e, "Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(),
                     agent.getMetadata().getName(), e.getMessage());
-            withStatus(agent, context, new AgentPlan.NotReady("ReconciliationFailed", String.valueOf(e.getMessage()), Set.of()));
+            withStatus(agent, context, new AgentPlan.NotReady("ReconciliationFailed", ReconcileFailures.describe(e), Set.of()));
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }

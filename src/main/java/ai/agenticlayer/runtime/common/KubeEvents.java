@@ -73,6 +73,12 @@ public final class KubeEvents {
 
     public static void record(KubernetesClient client, String controller, HasMetadata regarding, HasMetadata related,
             String type, String reason, String action, String note) {
+        recordOrCount(client, controller, regarding, related, type, reason, action, note);
+    }
+
+    /** As {@link #record}; true when the Event repeats one of a series in progress (counted on it, not new). */
+    private static boolean recordOrCount(KubernetesClient client, String controller, HasMetadata regarding, HasMetadata related,
+            String type, String reason, String action, String note) {
         String shortNote = note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH) : note;
         var metadata = regarding.getMetadata();
         SeriesKey key = new SeriesKey(metadata.getNamespace(), regarding.getKind(), metadata.getName(), metadata.getUid(), type, reason,
@@ -91,7 +97,7 @@ public final class KubeEvents {
         }
         try {
             if (repeated != null && patchSeries(client, metadata.getNamespace(), repeated, count, now)) {
-                return;
+                return true;
             }
             Event event = new EventBuilder()
                     .withNewMetadata()
@@ -108,14 +114,22 @@ public final class KubeEvents {
                     .withRegarding(referenceTo(regarding))
                     .withRelated(related == null ? null : referenceTo(related))
                     .build();
-            client.resource(event).create();
+            // the series starts before the create: while the API server refuses Events, a repeat is not new either (its
+            // count patch then finds no Event and creates one)
             synchronized (SERIES) {
                 SERIES.put(key, new Series(event.getMetadata().getName(), now));
             }
+            client.resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(), metadata.getNamespace(),
-                    metadata.getName(), e.getMessage());
+            if (repeated == null) {
+                LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(), metadata.getNamespace(),
+                        metadata.getName(), e.getMessage());
+            } else {
+                LOG.debugf("Could not record event %s for %s %s/%s again: %s", reason, regarding.getKind(), metadata.getNamespace(),
+                        metadata.getName(), e.getMessage());
+            }
         }
+        return repeated != null;
     }
 
     /** Counts a repeat on the series' Event; false when that Event is gone (expired, deleted): record a new one. */
@@ -137,14 +151,17 @@ public final class KubeEvents {
 
     /**
      * Logs one line and records a Warning Event when a failure condition is new or says something new; a failure that
-     * persists across retries is reported once, not on every retry.
+     * persists across retries is reported once, not on every retry, also while its status cannot be written (the repeat
+     * counts on the Event's series and logs nothing).
      */
     public static void warnOnChange(KubernetesClient client, String controller, HasMetadata owner, List<Condition> previous,
             Condition failure) {
-        if (Conditions.changed(previous, failure)) {
+        // previous is the status as cached: when the status write failed too, the failure still looks new; the series
+        // then tells the repeat
+        if (Conditions.changed(previous, failure)
+                && !recordOrCount(client, controller, owner, null, WARNING, failure.getReason(), "Reconcile", failure.getMessage())) {
             LOG.infof("%s %s/%s is not ready (%s): %s", owner.getKind(), owner.getMetadata().getNamespace(),
                     owner.getMetadata().getName(), failure.getReason(), failure.getMessage());
-            record(client, controller, owner, null, WARNING, failure.getReason(), "Reconcile", failure.getMessage());
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
@@ -14,24 +16,32 @@ import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.ReconcileFailures;
+import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
  * Tells on each AgentRuntimeConfiguration whether it is in force ({@code Accepted}). With several in one namespace,
  * the oldest is; the others are {@code Conflicting} and ignored, and Agents keep working.
  */
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+        intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRuntimeConfiguration> {
+
+    private static final Logger LOG = Logger.getLogger(AgentRuntimeConfigurationReconciler.class);
 
     public static final String NAME = "agentruntimeconfiguration";
     private static final String SIBLINGS = "namespace-siblings";
@@ -74,5 +84,14 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
         }
         StatusUpdates.write(arc, status, AgentRuntimeConfiguration::new, context);
         return UpdateControl.noUpdate();
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<AgentRuntimeConfiguration> updateErrorStatus(AgentRuntimeConfiguration configuration,
+            Context<AgentRuntimeConfiguration> context, Exception e) {
+        if (!StatusUpdates.isConflict(e)) {
+            ReconcileFailures.log(LOG, configuration, e);
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 }

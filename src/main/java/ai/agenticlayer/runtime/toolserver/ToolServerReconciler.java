@@ -17,6 +17,8 @@ import ai.agenticlayer.runtime.common.ConfigSources;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.ReconcileFailures;
+import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
@@ -32,6 +34,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
  * Runs each ToolServer as a Deployment and a Service, and publishes its MCP URL in the status, where Agents and
@@ -41,6 +44,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
         @Dependent(type = ToolServerDeploymentResource.class),
         @Dependent(type = ToolServerServiceResource.class)
 })
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+        intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = ToolServerReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class ToolServerReconciler implements Reconciler<ToolServer> {
 
@@ -77,9 +82,9 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     @Override
     public ErrorStatusUpdateControl<ToolServer> updateErrorStatus(ToolServer toolServer, Context<ToolServer> context, Exception e) {
         if (!StatusUpdates.isConflict(e)) {
-            LOG.warnf("ToolServer %s/%s: reconcile failed, will retry: %s", toolServer.getMetadata().getNamespace(),
+            LOG.debugf(e, "ToolServer %s/%s: reconcile failed, will retry: %s", toolServer.getMetadata().getNamespace(),
                     toolServer.getMetadata().getName(), e.getMessage());
-            notReady(toolServer, context, "ReconciliationFailed", String.valueOf(e.getMessage()));
+            notReady(toolServer, context, "ReconciliationFailed", ReconcileFailures.describe(e));
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }

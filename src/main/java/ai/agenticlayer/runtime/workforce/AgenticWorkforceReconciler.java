@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforceStatus;
@@ -18,26 +20,34 @@ import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.ReconcileFailures;
+import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
  * Lists the agents and tools each AgenticWorkforce reaches and tells whether its entry points exist and its agents are
  * ready. It writes only the workforce's status; an Agent change re-reconciles exactly the workforces whose graph
  * contains that Agent, found through an index.
  */
+@GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
+        intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> {
+
+    private static final Logger LOG = Logger.getLogger(AgenticWorkforceReconciler.class);
 
     public static final String NAME = "agenticworkforce";
     static final String EVENT_REPORTER = "agenticworkforce-controller";
@@ -91,5 +101,14 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
                 .filter(agent -> agent.getNamespace() != null)
                 .map(agent -> WorkforceGraph.key(agent.getNamespace(), agent.getName()));
         return Stream.concat(entryPoints, reached).distinct().toList();
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<AgenticWorkforce> updateErrorStatus(AgenticWorkforce workforce, Context<AgenticWorkforce> context,
+            Exception e) {
+        if (!StatusUpdates.isConflict(e)) {
+            ReconcileFailures.log(LOG, workforce, e);
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 }

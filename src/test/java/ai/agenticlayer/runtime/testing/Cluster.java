@@ -77,7 +77,13 @@ public final class Cluster {
     /** Waits until the object exists and satisfies the predicate, and returns it. */
     public static <T extends HasMetadata> T awaitUntil(KubernetesClient client, Class<T> type, String namespace, String name,
             Predicate<T> predicate) {
-        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+        return awaitUntil(client, type, namespace, name, predicate, TIMEOUT);
+    }
+
+    /** As {@link #awaitUntil(KubernetesClient, Class, String, String, Predicate)}, waiting at most {@code timeout}. */
+    public static <T extends HasMetadata> T awaitUntil(KubernetesClient client, Class<T> type, String namespace, String name,
+            Predicate<T> predicate, Duration timeout) {
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.resources(type).inNamespace(namespace).withName(name).get(),
                         resource -> resource != null && predicate.test(resource));
     }

@@ -72,6 +72,11 @@ public final class InstalledOperator {
 
     /** As {@link #start(String, Map)}, with more environment than the Deployment gives (MALLOC_ARENA_MAX, say). */
     public PackagedOperator start(String podName, Map<String, String> extraProperties, Map<String, String> extraEnv) {
+        return start(podName, apiServer.url(), extraProperties, extraEnv);
+    }
+
+    /** As {@link #start(String, Map, Map)}, reaching the API server at {@code apiServerUrl} (through a proxy, say). */
+    public PackagedOperator start(String podName, String apiServerUrl, Map<String, String> extraProperties, Map<String, String> extraEnv) {
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = new HashMap<>();
         for (EnvVar variable : container.getEnv()) {
@@ -82,7 +87,7 @@ public final class InstalledOperator {
         Map<String, String> properties = new HashMap<>(extraProperties);
         // each pod is told apart in the audit log by its user agent (all of them are the same ServiceAccount)
         properties.put("kubernetes.user.agent", podName);
-        return PackagedOperator.start(podName, apiServer.url(), apiServer.serviceAccountToken(namespace(), serviceAccount()), properties,
+        return PackagedOperator.start(podName, apiServerUrl, apiServer.serviceAccountToken(namespace(), serviceAccount()), properties,
                 env);
     }
 

@@ -70,13 +70,18 @@ public final class RealApiServer implements AutoCloseable {
 
     /** etcd + kube-apiserver, with the audit log on. */
     public static RealApiServer start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** As {@link #start(String)}, with more kube-apiserver flags (name without value, {@code --watch-cache}, say). */
+    public static RealApiServer start(String name, Map<String, String> apiServerFlags) {
         Path workDir = Path.of("target", "real-api-server", name).toAbsolutePath();
         deleteRecursively(workDir);
         write(workDir.resolve("audit-policy.yaml"), AUDIT_POLICY);
         Path auditLog = workDir.resolve("audit.log");
         String testDir = testDir();
         boolean installed = binariesIn(testDir).isPresent();
-        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+        KubeAPIServerConfigBuilder config = KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withTestDir(testDir)
                 .withOfflineMode(installed)
                 .withUpdateKubeConfig(false)
@@ -88,8 +93,9 @@ public final class RealApiServer implements AutoCloseable {
                 .withApiServerFlag("--audit-policy-file", workDir.resolve("audit-policy.yaml").toString())
                 .withApiServerFlag("--audit-log-path", auditLog.toString())
                 .withApiServerFlag("--audit-log-format", "json")
-                .withApiServerFlag("--audit-log-maxsize", "0")
-                .build());
+                .withApiServerFlag("--audit-log-maxsize", "0");
+        apiServerFlags.forEach(config::withApiServerFlag);
+        KubeAPIServer server = new KubeAPIServer(config.build());
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -121,7 +127,12 @@ public final class RealApiServer implements AutoCloseable {
 
     /** etcd + kube-apiserver, with every CRD of kubernetes/crds installed and established. */
     public static RealApiServer withCrds(String name) {
-        RealApiServer apiServer = start(name);
+        return withCrds(name, Map.of());
+    }
+
+    /** As {@link #withCrds(String)}, with more kube-apiserver flags. */
+    public static RealApiServer withCrds(String name, Map<String, String> apiServerFlags) {
+        RealApiServer apiServer = start(name, apiServerFlags);
         try (KubernetesClient client = apiServer.adminClient()) {
             List<CustomResourceDefinition> crds = Manifests.yamlFilesIn(Manifests.CRDS).stream()
                     .map(file -> Serialization.unmarshal(read(file), CustomResourceDefinition.class)).toList();
