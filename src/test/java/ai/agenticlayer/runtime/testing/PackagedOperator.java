@@ -134,6 +134,15 @@ public final class PackagedOperator implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as the kernel's OOM killer or a lost node ends a pod: no shutdown, no Lease released. Waits for the end. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for the process to end; false when it still runs after the timeout. */
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -315,10 +315,13 @@ public final class RealApiServer implements AutoCloseable {
             return json.path("objectRef").path("name").asText();
         }
 
+        public java.time.Instant received() {
+            return java.time.Instant.parse(json.path("requestReceivedTimestamp").asText());
+        }
+
         /** Whether the API server received the request less than the given time ago. */
         public boolean receivedWithin(Duration duration) {
-            return java.time.Instant.parse(json.path("requestReceivedTimestamp").asText())
-                    .isAfter(java.time.Instant.now().minus(duration));
+            return received().isAfter(java.time.Instant.now().minus(duration));
         }
 
         public int code() {

@@ -1,0 +1,181 @@
+package ai.agenticlayer.runtime.reliability;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The installed operator killed with SIGKILL (the OOM killer, a lost node): no shutdown hook runs and the leader Lease
+ * is not released. Its successor must take over after the lease duration, converge everything, including what changed
+ * while no operator ran, and redo no more than what the killed one left undone. Writes are counted by the API server.
+ */
+class KilledOperatorIT {
+
+    private static final String LEASE = "agent-runtime-operator";
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+
+    private static RealApiServer apiServer;
+    private static KubernetesClient client;
+    private static InstalledOperator installed;
+
+    @BeforeAll
+    static void install() throws IOException {
+        apiServer = RealApiServer.withCrds("killed-operator");
+        client = apiServer.adminClient();
+        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        apiServer.close();
+    }
+
+    @Test
+    void killedWhileConvergingItsSuccessorConvergesEveryAgentAndWritesEachChildAtMostOnceMore() {
+        String namespace = "killed";
+        int agents = 500;
+        Cluster.namespace(client, namespace);
+        PackagedOperator killed = installed.start("operator-killed", Map.of()).awaitReady();
+        CompletableFuture<Void> creating = CompletableFuture.completedFuture(null);
+        try {
+            awaitHolder("operator-killed");
+            // created meanwhile: the kill comes in the middle of converging, and the rest is created while no operator runs
+            creating = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < agents; i++) {
+                    Cluster.createAgent(client, namespace, "agent-" + i, "{}");
+                }
+            });
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> ready(namespace) >= agents / 3);
+        } finally {
+            killed.kill();
+        }
+        long readyWhenKilled = ready(namespace);
+        creating.join();
+
+        // while no operator runs: users go on
+        for (int i = 0; i < 20; i++) {
+            Cluster.edit(client, Agent.class, namespace, "agent-" + i, agent -> agent.getSpec().setReplicas(2));
+        }
+        for (int i = 20; i < 30; i++) {
+            client.resources(Agent.class).inNamespace(namespace).withName("agent-" + i).delete();
+        }
+        for (int i = 0; i < 10; i++) {
+            Cluster.createAgent(client, namespace, "late-" + i, "{}");
+        }
+
+        int mark = apiServer.auditMark();
+        Instant started = Instant.now();
+        try (PackagedOperator successor = installed.start("operator-successor", Map.of()).awaitReady()) {
+            awaitHolder("operator-successor");
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
+                    .inNamespace(namespace).list().getItems().stream().allMatch(KilledOperatorIT::reconciledAsItIsNow));
+            Duration converged = Duration.between(started, Instant.now());
+            for (int i = 0; i < 20; i++) {
+                awaitUntil(client, Deployment.class, namespace, "agent-" + i, d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+            }
+            assertThat(client.resources(Agent.class).inNamespace(namespace).list().getItems()).hasSize(agents);
+
+            Map<String, Long> writesPerChild = apiServer.auditEvents(installed.user(), mark, e -> e.userAgent().equals("operator-successor")
+                    && e.isWrite() && e.code() < 400 && e.namespace().equals(namespace)
+                    && (e.resource().equals("deployments") || e.resource().equals("services")))
+                    .stream().collect(Collectors.groupingBy(e -> e.resource() + "/" + e.name(), TreeMap::new, Collectors.counting()));
+            System.out.printf("killed: %d of %d Agents ready when killed; successor converged all in %s with %d child writes%n",
+                    readyWhenKilled, agents, converged, writesPerChild.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(writesPerChild).as("writes per child by the successor").allSatisfy((child, writes) -> assertThat(writes)
+                    .as(child).isEqualTo(1));
+            // what the killed operator had finished and nobody changed since is not written again
+            assertThat(writesPerChild.keySet()).filteredOn(child -> child.startsWith("deployments/"))
+                    .hasSizeLessThanOrEqualTo((int) (agents - readyWhenKilled) + 20 + 10);
+            assertThat(successor.log()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void whenTheLeaderIsKilledTheStandbyLeadsWithinTheLeaseDurationAndNoObjectIsWrittenByBoth() {
+        String namespace = "failover";
+        Cluster.namespace(client, namespace);
+        Instant killedAt;
+        Duration takeOver;
+        try (PackagedOperator standby = installed.start("operator-standby", Map.of())) {
+            PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady();
+            try {
+                awaitHolder("operator-leader");
+                standby.awaitReady();
+                Cluster.createAgent(client, namespace, "before", "{}");
+                awaitUntil(client, Agent.class, namespace, "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            } finally {
+                killedAt = Instant.now();
+                leader.kill();
+            }
+            awaitHolder("operator-standby");
+            takeOver = Duration.between(killedAt, Instant.now());
+            Cluster.createAgent(client, namespace, "after", "{}");
+            awaitUntil(client, Agent.class, namespace, "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+        }
+        System.out.printf("failover: the standby led %s after the leader was killed%n", takeOver);
+        // the Lease was last renewed before the kill: it expires within its duration, and the standby tries every 2 s
+        assertThat(takeOver).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(5));
+
+        List<AuditEvent> writes = apiServer.auditEvents(installed.user(), 0, e -> e.isWrite() && e.code() < 400
+                && e.namespace().equals(namespace) && !e.resource().equals("events"));
+        Set<String> byLeader = writtenBy(writes, "operator-leader");
+        Set<String> byStandby = writtenBy(writes, "operator-standby");
+        assertThat(byLeader).as("written by the leader").isNotEmpty();
+        assertThat(byStandby).as("written by the standby").isNotEmpty().doesNotContainAnyElementsOf(byLeader);
+        assertThat(writes).filteredOn(e -> e.userAgent().equals("operator-standby") && e.received().isBefore(killedAt))
+                .as("writes of the standby while the leader lived").isEmpty();
+    }
+
+    private static Set<String> writtenBy(List<AuditEvent> writes, String userAgent) {
+        return writes.stream().filter(e -> e.userAgent().equals(userAgent)).map(e -> e.resource() + "/" + e.name()).collect(Collectors.toSet());
+    }
+
+    private static boolean reconciledAsItIsNow(Agent agent) {
+        return hasCondition(agent.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")
+                && Objects.equals(agent.getStatus().getObservedGeneration(), agent.getMetadata().getGeneration());
+    }
+
+    private static long ready(String namespace) {
+        return client.resources(Agent.class).inNamespace(namespace).list().getItems().stream()
+                .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count();
+    }
+
+    private static String holder() {
+        Lease lease = client.leases().inNamespace(installed.namespace()).withName(LEASE).get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    private static void awaitHolder(String identity) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> identity.equals(holder()));
+    }
+}
