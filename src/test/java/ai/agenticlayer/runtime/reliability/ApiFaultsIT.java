@@ -51,7 +51,9 @@ class ApiFaultsIT {
 
     @BeforeAll
     static void install() throws IOException {
-        apiServer = RealApiServer.withCrds("api-faults");
+        // watches served from etcd (no watch cache), which compacts every 5 s: a watch that resumes after a longer cut gets
+        // 410 Gone, as it does on any cluster once the history it needs is compacted
+        apiServer = RealApiServer.withCrds("api-faults", Map.of("--watch-cache", "false", "--etcd-compaction-interval", "5s"));
         client = apiServer.adminClient();
         installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
     }
@@ -107,6 +109,39 @@ class ApiFaultsIT {
             assertThat(shortestGap).as("backoff between retries of a throttled request").isGreaterThanOrEqualTo(Duration.ofMillis(90));
             assertThat(failureLines(operator, "during-0")).as("log lines about one failing Agent").isBetween(1L, 3L);
             assertThat(operator.log()).doesNotContain("Uncaught error during event processing");
+        }
+    }
+
+    @Test
+    void watchesCutLongEnoughForTheHistoryToBeCompactedEndInARelistThatMissesNoChange() {
+        String namespace = "compacted";
+        Cluster.namespace(client, namespace);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
+                PackagedOperator operator = installed.start("operator-compacted", proxy.url(), Map.of(), Map.of()).awaitReady()) {
+            createAndAwaitReady(namespace, "watched-", 2);
+
+            proxy.inject(RequestHead::isWatch, new Fault.Drop());
+            int cut = proxy.closeConnections(RequestHead::isWatch);
+            Cluster.edit(client, Agent.class, namespace, "watched-0", agent -> agent.getSpec().setReplicas(3));
+            client.resources(Agent.class).inNamespace(namespace).withName("watched-1").delete();
+            Cluster.createAgent(client, namespace, "unseen", "{}");
+            // etcd compacts every 5 s to the revision of the compaction before: after 15 s the changes above are history
+            sleep(Duration.ofSeconds(15));
+            int mark = apiServer.auditMark();
+            proxy.heal();
+            Instant healed = Instant.now();
+
+            awaitUntil(client, Deployment.class, namespace, "watched-0", d -> Integer.valueOf(3).equals(d.getSpec().getReplicas()), RECOVERY);
+            awaitUntil(client, Agent.class, namespace, "unseen", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
+                    "Reconciled"), RECOVERY);
+            Duration converged = Duration.between(healed, Instant.now());
+            List<RealApiServer.AuditEvent> relists = apiServer.auditEvents(installed.user(), mark, e -> e.verb().equals("list")
+                    && e.resource().equals("agents"));
+            System.out.printf("compacted: %d watches cut; after 15 s, %d re-lists of Agents, converged %s after the watches were back%n",
+                    cut, relists.size(), converged);
+            assertThat(cut).as("watches open before the cut").isPositive();
+            assertThat(relists).as("re-lists of Agents (the informers' answer to 410 Gone)").isNotEmpty();
+            assertThat(operator.isAlive()).isTrue();
         }
     }
 

@@ -73,7 +73,7 @@ public final class RealApiServer implements AutoCloseable {
         return start(name, Map.of());
     }
 
-    /** As {@link #start(String)}, with more kube-apiserver flags (name without value, {@code --watch-cache}, say). */
+    /** As {@link #start(String)}, with more kube-apiserver flags: name ({@code --watch-cache}, say) to value. */
     public static RealApiServer start(String name, Map<String, String> apiServerFlags) {
         Path workDir = Path.of("target", "real-api-server", name).toAbsolutePath();
         deleteRecursively(workDir);
@@ -94,7 +94,8 @@ public final class RealApiServer implements AutoCloseable {
                 .withApiServerFlag("--audit-log-path", auditLog.toString())
                 .withApiServerFlag("--audit-log-format", "json")
                 .withApiServerFlag("--audit-log-maxsize", "0");
-        apiServerFlags.forEach(config::withApiServerFlag);
+        // one argument each: a boolean flag does not take its value as the next argument
+        apiServerFlags.forEach((flag, value) -> config.withApiServerFlag(flag + "=" + value));
         KubeAPIServer server = new KubeAPIServer(config.build());
         try {
             server.start();

@@ -1,0 +1,204 @@
+package ai.agenticlayer.runtime.reliability;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * People and other controllers changing what the operator owns, on a real API server: each change is answered with
+ * what it takes to put the operator's fields back, fields others own are left to them, and the operator never enters a
+ * write loop with another writer. Writes are counted in the API server's audit log.
+ */
+class UsersAndControllersIT {
+
+    private static final String TEMPLATE_IMAGE = "ghcr.io/agentic-layer/agent-template-adk:0.8.0";
+
+    private static RealApiServer apiServer;
+    private static KubernetesClient client;
+    private static InstalledOperator installed;
+    private static PackagedOperator operator;
+
+    @BeforeAll
+    static void install() throws IOException {
+        apiServer = RealApiServer.withCrds("users-and-controllers");
+        client = apiServer.adminClient();
+        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+        operator = installed.start("operator-contested", Map.of()).awaitReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (operator != null) {
+            operator.close();
+        }
+        client.close();
+        apiServer.close();
+    }
+
+    @Test
+    void aHandEditedDeploymentGetsTheOperatorsFieldsBackInOneWriteAndKeepsTheEditorsOwnFields() {
+        String namespace = "edited";
+        Cluster.namespace(client, namespace);
+        Cluster.createAgent(client, namespace, "agent", "{}");
+        awaitReady(namespace, "agent");
+        awaitQuiet();
+
+        int mark = apiServer.auditMark();
+        try (KubernetesClient kubectl = apiServer.adminClient("kubectl-edit")) {
+            kubectl.apps().deployments().inNamespace(namespace).withName("agent").edit(deployment -> {
+                deployment.getSpec().setReplicas(5);
+                var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+                container.setImage("nginx:hand-edited");
+                container.getEnv().add(new EnvVar("ADDED_BY_HAND", "yes", null));
+                return deployment;
+            });
+        }
+        Deployment reverted = awaitUntil(client, Deployment.class, namespace, "agent",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(TEMPLATE_IMAGE));
+        awaitQuiet();
+
+        var container = client.apps().deployments().inNamespace(namespace).withName("agent").get().getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(container.getEnv()).as("a variable the editor added is the editor's").extracting(EnvVar::getName).contains("ADDED_BY_HAND");
+        assertThat(reverted.getSpec().getReplicas()).as("replicas the Agent does not set are left to others (an HPA, say)").isEqualTo(5);
+        assertThat(operatorWrites(mark, namespace, "deployments", "agent")).as("writes to put the image back").hasSize(1);
+    }
+
+    @Test
+    void aDeploymentStrippedOfItsLabelsOrDeletedIsTakenBackOrCreatedAgain() {
+        String namespace = "stripped";
+        Cluster.namespace(client, namespace);
+        Cluster.createAgent(client, namespace, "agent", "{}");
+        awaitReady(namespace, "agent");
+        awaitQuiet();
+
+        int mark = apiServer.auditMark();
+        client.apps().deployments().inNamespace(namespace).withName("agent").edit(deployment -> {
+            deployment.getMetadata().setLabels(Map.of());
+            return deployment;
+        });
+        awaitUntil(client, Deployment.class, namespace, "agent", d -> d.getMetadata().getLabels() != null
+                && "agent-runtime-operator".equals(d.getMetadata().getLabels().get("app.kubernetes.io/managed-by")));
+        awaitQuiet();
+        // out of the label-filtered cache, it looks absent: a create that the API server refuses, then one apply
+        assertThat(operatorWrites(mark, namespace, "deployments", "agent")).filteredOn(e -> e.code() < 400).hasSize(1);
+        assertThat(operatorWrites(mark, namespace, "deployments", "agent")).hasSizeLessThanOrEqualTo(2);
+
+        int deleted = apiServer.auditMark();
+        client.apps().deployments().inNamespace(namespace).withName("agent").withTimeout(20, TimeUnit.SECONDS).delete();
+        Cluster.awaitExists(client, Deployment.class, namespace, "agent");
+        awaitQuiet();
+        assertThat(operatorWrites(deleted, namespace, "deployments", "agent")).extracting(AuditEvent::verb).containsExactly("patch");
+        awaitReady(namespace, "agent");
+    }
+
+    @Test
+    void anotherFieldManagerForcingAFieldTheOperatorOwnsIsAnsweredOnceNotInALoop() {
+        String namespace = "contested";
+        Cluster.namespace(client, namespace);
+        Cluster.createAgent(client, namespace, "agent", "{}");
+        awaitReady(namespace, "agent");
+        awaitQuiet();
+
+        int mark = apiServer.auditMark();
+        try (KubernetesClient other = apiServer.adminClient("other-controller")) {
+            other.resource(Cluster.parse("""
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: agent, namespace: contested}
+                    spec:
+                      template:
+                        spec: {containers: [{name: agent, image: 'example.com/forced:1'}]}
+                    """)).fieldManager("other-controller").forceConflicts().serverSideApply();
+        }
+        awaitUntil(client, Deployment.class, namespace, "agent",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(TEMPLATE_IMAGE));
+        awaitQuiet();
+        assertThat(operatorWrites(mark, namespace, "deployments", "agent")).as("the operator's answer").hasSize(1);
+        assertThat(apiServer.auditEvents().subList(mark, apiServer.auditMark())).filteredOn(e -> e.isWrite()
+                && e.resource().equals("deployments") && e.namespace().equals(namespace)).as("writes by both").hasSize(2);
+    }
+
+    @Test
+    void aToolServerFlappingFiftyTimesEndsWithTheRightStatusAndOneEventAndLogLinePerDistinctProblem() {
+        String namespace = "flapping";
+        Cluster.namespace(client, namespace);
+        Cluster.createAgent(client, namespace, "agent", "{tools: [{name: files, upstream: {toolServerRef: {name: tools}}}]}");
+        awaitUntil(client, Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+
+        int mark = apiServer.auditMark();
+        String toolServer = """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: ToolServer
+                metadata: {name: tools, namespace: flapping}
+                spec: {image: 'mcp/filesystem:1.0'}
+                """;
+        for (int flap = 0; flap < 50; flap++) {
+            Cluster.create(client, toolServer);
+            client.resources(ToolServer.class).inNamespace(namespace).withName("tools").withTimeout(20, TimeUnit.SECONDS).delete();
+        }
+        awaitQuiet();
+        awaitUntil(client, Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+        Cluster.create(client, toolServer);
+        awaitReady(namespace, "agent");
+        awaitQuiet();
+
+        List<AuditEvent> agentStatusWrites = operatorWrites(mark, namespace, "agents/status", "agent");
+        List<Event> warnings = client.resources(Event.class).inNamespace(namespace).list().getItems().stream()
+                .filter(e -> e.getRegarding().getName().equals("agent") && e.getType().equals("Warning")).toList();
+        System.out.printf("flapping: 50 flaps, %d status writes, %d Warning Events (series counts %s)%n", agentStatusWrites.size(),
+                warnings.size(), warnings.stream().map(e -> e.getSeries() == null ? 1 : e.getSeries().getCount()).toList());
+        // at most a status write per change the operator saw (present, absent), never more
+        assertThat(agentStatusWrites).hasSizeLessThanOrEqualTo(2 * 50 + 1);
+        // two distinct problems (the ToolServer is missing; it exists but has no URL yet): one Event each, repeats counted
+        // on it, and one log line each
+        assertThat(warnings).extracting(Event::getNote).as("one Event per distinct problem").doesNotHaveDuplicates()
+                .hasSizeLessThanOrEqualTo(2);
+        assertThat(operator.log().lines().filter(line -> line.contains("Agent flapping/agent is not ready"))).hasSizeLessThanOrEqualTo(2);
+        assertThat(operator.isAlive()).isTrue();
+    }
+
+    private static List<AuditEvent> operatorWrites(int mark, String namespace, String resource, String name) {
+        return apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.namespace().equals(namespace)
+                && e.resource().equals(resource) && e.name().equals(name));
+    }
+
+    private static void awaitReady(String namespace, String name) {
+        awaitUntil(client, Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+    }
+
+    /** Waits until the operator has gone three seconds without a request other than its Lease renewals. */
+    private static void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> apiServer.auditEvents().stream()
+                .filter(e -> e.user().equals(installed.user()) && !e.resource().equals("leases") && !e.verb().equals("watch"))
+                .noneMatch(e -> e.receivedWithin(Duration.ofSeconds(3))));
+    }
+}
