@@ -30,6 +30,7 @@ import ai.agenticlayer.runtime.testing.FaultInjectingProxy.Seen;
 import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +40,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * requests: bursts of 5xx and 429, dropped connections, closed watches. After each fault ends, every object converges,
  * the process never exited, and it neither hammered the API server nor flooded its log while the fault lasted.
  */
+@RunsPackagedOperator
 class ApiFaultsIT {
 
     private static final String AGENT_BINDING = "agent-runtime-operator-agent";

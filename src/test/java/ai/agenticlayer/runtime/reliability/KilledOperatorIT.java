@@ -28,6 +28,7 @@ import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -38,6 +39,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * is not released. Its successor must take over after the lease duration, converge everything, including what changed
  * while no operator ran, and redo no more than what the killed one left undone. Writes are counted by the API server.
  */
+@RunsPackagedOperator
 class KilledOperatorIT {
 
     private static final String LEASE = "agent-runtime-operator";

@@ -82,7 +82,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private record Rule(Predicate<RequestHead> applies, Fault fault) {
     }
 
-    private final URI upstream;
+    private volatile URI upstream;
     private final SSLSocketFactory tls;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -118,6 +118,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
     public FaultInjectingProxy inject(Predicate<RequestHead> applies, Fault fault) {
         rules.add(new Rule(applies, fault));
         return this;
+    }
+
+    /** From now on, requests go to the API server at {@code upstreamUrl} (one restarted on another port, say). */
+    public void retarget(String upstreamUrl) {
+        upstream = URI.create(upstreamUrl);
     }
 
     /** Ends every fault: requests pass through again. */

@@ -56,7 +56,7 @@ public final class RealApiServer implements AutoCloseable {
     private final Path workDir;
     private final Path auditLog;
     private final Path kubeconfig;
-    private final String url;
+    private volatile String url;
     private Process controllerManager;
 
     private RealApiServer(KubeAPIServer server, Path workDir, Path auditLog) {
@@ -180,6 +180,36 @@ public final class RealApiServer implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /**
+     * Stops kube-apiserver and starts a new one on the same etcd, as an upgrade or a crash of the API server does: the
+     * data stays, every connection and watch ends, and the new process starts with cold caches. kube-api-test has no
+     * API for it (it stops etcd when its API server ends unasked), so its process object is driven by reflection. The
+     * new server listens on another port; the new URL is returned (a proxy in front of it keeps clients' URL).
+     */
+    public String restartApiServer() {
+        try {
+            Object process = field(server, "kubeApiServerProcess");
+            List<String> arguments = List.of(((Process) field(process, "apiServerProcess")).info().arguments().orElseThrow());
+            String etcd = arguments.stream().filter(argument -> argument.startsWith("http://127.0.0.1:")).findFirst()
+                    .orElseGet(() -> arguments.get(arguments.indexOf("--etcd-servers") + 1));
+            int etcdPort = Integer.parseInt(etcd.substring(etcd.lastIndexOf(':') + 1));
+            process.getClass().getMethod("stopApiServer").invoke(process);
+            process.getClass().getMethod("startApiServer", int.class).invoke(process, etcdPort);
+            process.getClass().getMethod("waitUntilReady").invoke(process);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("kube-api-test changed; RealApiServer.restartApiServer needs adapting", e);
+        }
+        write(kubeconfig, server.getKubeConfigYaml());
+        url = Config.fromKubeconfig(server.getKubeConfigYaml()).getMasterUrl().replaceAll("/$", "");
+        return url;
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(owner);
     }
 
     public Path kubeconfig() {

@@ -1,0 +1,108 @@
+package ai.agenticlayer.runtime.reliability;
+
+import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
+import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.FaultInjectingProxy;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * kube-apiserver restarted on the same etcd while the installed operator converges Agents: every connection and watch
+ * ends, the new server starts with cold watch caches (which answer 429 until they are filled). The operator reaches it
+ * through a proxy that keeps its URL across the restart, as a Service's address does in a cluster.
+ */
+@RunsPackagedOperator
+class ApiServerRestartIT {
+
+    private static RealApiServer apiServer;
+    private static InstalledOperator installed;
+
+    @BeforeAll
+    static void install() throws IOException {
+        apiServer = RealApiServer.withCrds("api-server-restart");
+        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+    }
+
+    @AfterAll
+    static void stop() {
+        apiServer.close();
+    }
+
+    @Test
+    void restartedMidConvergenceEveryAgentConvergesAndReadinessFollowsTheApiServer() {
+        String namespace = "restarted";
+        int agents = 60;
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
+                PackagedOperator operator = installed.start("operator-restart", proxy.url(), Map.of(), Map.of()).awaitReady()) {
+            try (KubernetesClient client = apiServer.adminClient()) {
+                Cluster.namespace(client, namespace);
+                for (int i = 0; i < agents / 2; i++) {
+                    Cluster.createAgent(client, namespace, "before-" + i, "{}");
+                }
+            }
+            AtomicBoolean wentUnready = new AtomicBoolean();
+            AtomicBoolean restarting = new AtomicBoolean(true);
+            CompletableFuture<Void> probing = CompletableFuture.runAsync(() -> {
+                while (restarting.get()) {
+                    if (operator.status("/q/health/ready") != 200) {
+                        wentUnready.set(true);
+                    }
+                    sleep(Duration.ofMillis(200));
+                }
+            });
+            Instant down = Instant.now();
+            proxy.retarget(apiServer.restartApiServer());
+            Duration restart = Duration.between(down, Instant.now());
+
+            Instant up = Instant.now();
+            try (KubernetesClient client = apiServer.adminClient()) {
+                for (int i = 0; i < agents / 2; i++) {
+                    Cluster.createAgent(client, namespace, "after-" + i, "{}");
+                }
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
+                        .inNamespace(namespace).list().getItems().stream()
+                        .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count() == agents);
+                Duration converged = Duration.between(up, Instant.now());
+                await().atMost(Duration.ofSeconds(60)).until(() -> operator.status("/q/health/ready") == 200);
+                restarting.set(false);
+                probing.join();
+                System.out.printf("restart: kube-apiserver down and up again in %s; all %d Agents Ready %s after; readiness went down: %s%n",
+                        restart, agents, converged, wentUnready.get());
+                awaitUntil(client, Agent.class, namespace, "before-0", a -> a.getStatus().getUrl() != null);
+            }
+            assertThat(wentUnready).as("readiness went down while the API server was").isTrue();
+            assertThat(operator.isAlive()).isTrue();
+            assertThat(operator.log()).doesNotContain("Uncaught error during event processing");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
