@@ -6,8 +6,6 @@ import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class InstalledOperatorIT {
 
-    private static final String LEASE = "agent-runtime-operator";
-
     /**
      * Granted, needed, but never sent as a request of their own. update on a Lease: the SDK checks for it (a
      * SelfSubjectRulesReview) before it competes. update on finalizers: the OwnerReferencesPermissionEnforcement
@@ -63,10 +59,10 @@ class InstalledOperatorIT {
     private static InstalledOperator installed;
 
     @BeforeAll
-    static void install() throws IOException {
+    static void install() {
         apiServer = RealApiServer.withCrds("installed-operator");
         client = apiServer.adminClient();
-        installed = InstalledOperator.install(apiServer, Files.readString(Packaging.INSTALL));
+        installed = InstalledOperator.installShippedManifest(apiServer);
     }
 
     @AfterAll
@@ -78,10 +74,10 @@ class InstalledOperatorIT {
     @Test
     void withTheShippedRbacItLeadsReconcilesEverySampleAndUsesEveryGrant() {
         // a fresh install: the first leader creates the Lease
-        client.leases().inNamespace(installed.namespace()).withName(LEASE).delete();
+        client.leases().inNamespace(installed.namespace()).withName(InstalledOperator.LEASE).delete();
         int mark = apiServer.auditMark();
         try (PackagedOperator operator = installed.start("operator-rbac", Map.of()).awaitReady()) {
-            awaitHolder("operator-rbac");
+            installed.awaitLeaseHolder(client, "operator-rbac");
             for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
                 client.resource(Cluster.parse(sample.toString())).serverSideApply(); // kubectl apply --server-side
             }
@@ -140,7 +136,7 @@ class InstalledOperatorIT {
             for (int i = 0; i < agents; i++) {
                 awaitUntil(client, Agent.class, "budget", "agent-" + i, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             }
-            awaitQuiet();
+            installed.awaitQuiet();
             Map<String, Long> writesPerAgent = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.code() < 400
                     && e.namespace().equals("budget") && !e.resource().equals("events"))
                     .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
@@ -151,8 +147,8 @@ class InstalledOperatorIT {
 
         int restart = apiServer.auditMark();
         try (PackagedOperator operator = installed.start("operator-budget-restart", Map.of()).awaitReady()) {
-            awaitHolder("operator-budget-restart");
-            awaitQuiet();
+            installed.awaitLeaseHolder(client, "operator-budget-restart");
+            installed.awaitQuiet();
             assertThat(apiServer.auditEvents(installed.user(), restart, e -> e.isWrite() && e.code() < 400 && !e.resource().equals("leases")
                     && !isSelfReview(e)))
                     .as("writes after a restart over unchanged objects").isEmpty();
@@ -191,7 +187,7 @@ class InstalledOperatorIT {
         int mark = apiServer.auditMark();
         try (PackagedOperator operator = installed.start("operator-migration", Map.of()).awaitReady()) {
             awaitUntil(client, Agent.class, "migrated", "legacy", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-            awaitQuiet();
+            installed.awaitQuiet();
             Deployment deployment = client.apps().deployments().inNamespace("migrated").withName("legacy").get();
             assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith("agent-template-adk:0.8.0");
@@ -215,12 +211,12 @@ class InstalledOperatorIT {
     @Test
     void onSigtermTheLeaderExitsAtOnceAndReleasesTheLeaseToTheStandby() throws Exception {
         try (PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady()) {
-            awaitHolder("operator-leader");
+            installed.awaitLeaseHolder(client, "operator-leader");
             try (PackagedOperator standby = installed.start("operator-standby", Map.of()).awaitReady()) {
                 Cluster.namespace(client, "handed-over");
                 Cluster.createAgent(client, "handed-over", "before", "{}");
                 awaitUntil(client, Agent.class, "handed-over", "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-                assertThat(holder()).isEqualTo("operator-leader");
+                assertThat(installed.leaseHolder(client)).isEqualTo("operator-leader");
                 assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby")))
                         .as("the standby's requests, told apart by its user agent").isNotEmpty();
                 assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby") && e.isWrite()
@@ -229,7 +225,7 @@ class InstalledOperatorIT {
                 long stopping = System.nanoTime();
                 leader.signalTerminate();
                 assertThat(leader.awaitExit(Duration.ofSeconds(25))).as("exited within the grace period").isTrue();
-                awaitHolder("operator-standby");
+                installed.awaitLeaseHolder(client, "operator-standby");
                 Duration handOver = Duration.ofNanos(System.nanoTime() - stopping);
                 // the lease duration is 15 s: a hand-over well within it means the Lease was released, not left to expire
                 assertThat(handOver).isLessThan(Duration.ofSeconds(10));
@@ -244,24 +240,6 @@ class InstalledOperatorIT {
     /** Every user may ask what it may do (the SDK does, for its Lease); nothing is written. */
     private static boolean isSelfReview(AuditEvent event) {
         return event.apiGroup().equals("authorization.k8s.io") && event.resource().startsWith("selfsubject");
-    }
-
-    private static String holder() {
-        Lease lease = client.leases().inNamespace(installed.namespace()).withName(LEASE).get();
-        return lease == null ? null : lease.getSpec().getHolderIdentity();
-    }
-
-    private static void awaitHolder(String identity) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> identity.equals(holder()));
-    }
-
-    /** Waits until the operator has gone three seconds without a request other than its Lease renewals. */
-    private static void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<AuditEvent> events = apiServer.auditEvents();
-            return events.stream().filter(e -> e.user().equals(installed.user()) && !e.resource().equals("leases"))
-                    .noneMatch(e -> e.receivedWithin(Duration.ofSeconds(3)));
-        });
     }
 
     private static void awaitEverySampleReconciled() {

@@ -4,9 +4,6 @@ import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,12 +49,12 @@ class ApiFaultsIT {
     private static InstalledOperator installed;
 
     @BeforeAll
-    static void install() throws IOException {
+    static void install() {
         // watches served from etcd (no watch cache), which compacts every 5 s: a watch that resumes after a longer cut gets
         // 410 Gone, as it does on any cluster once the history it needs is compacted
         apiServer = RealApiServer.withCrds("api-faults", Map.of("--watch-cache", "false", "--etcd-compaction-interval", "5s"));
         client = apiServer.adminClient();
-        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+        installed = InstalledOperator.installShippedManifest(apiServer);
     }
 
     @AfterAll
@@ -77,7 +74,9 @@ class ApiFaultsIT {
             Instant burstStart = Instant.now();
             proxy.inject(head -> isChildOrStatusWrite(head) && head.path().contains("/deployments"), new Fault.Respond(429, 3))
                     .inject(head -> isChildOrStatusWrite(head) && head.path().contains("/services"), new Fault.Respond(503, 0))
+                    .inject(head -> isChildOrStatusWrite(head) && head.path().matches(".*-[02468]/status"), new Fault.Respond(409, 0))
                     .inject(head -> isChildOrStatusWrite(head) && head.path().endsWith("/status"), new Fault.Drop())
+                    .inject(head -> head.path().contains("/events"), new Fault.Delay(Duration.ofMillis(500)))
                     .inject(ApiFaultsIT::isChildOrStatusWrite, new Fault.Respond(500, 0));
             for (int i = 0; i < 10; i++) {
                 Cluster.createAgent(client, namespace, "during-" + i, "{}");

@@ -4,9 +4,6 @@ import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +40,10 @@ class BadInputAtScaleIT {
     private static InstalledOperator installed;
 
     @BeforeAll
-    static void install() throws IOException {
+    static void install() {
         apiServer = RealApiServer.withCrds("bad-input-at-scale");
         client = apiServer.adminClient();
-        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+        installed = InstalledOperator.installShippedManifest(apiServer);
     }
 
     @AfterAll

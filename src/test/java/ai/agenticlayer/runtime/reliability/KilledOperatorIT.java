@@ -5,9 +5,6 @@ import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +28,6 @@ import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
@@ -42,7 +38,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class KilledOperatorIT {
 
-    private static final String LEASE = "agent-runtime-operator";
     private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
 
     private static RealApiServer apiServer;
@@ -50,10 +45,10 @@ class KilledOperatorIT {
     private static InstalledOperator installed;
 
     @BeforeAll
-    static void install() throws IOException {
+    static void install() {
         apiServer = RealApiServer.withCrds("killed-operator");
         client = apiServer.adminClient();
-        installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+        installed = InstalledOperator.installShippedManifest(apiServer);
     }
 
     @AfterAll
@@ -70,7 +65,7 @@ class KilledOperatorIT {
         PackagedOperator killed = installed.start("operator-killed", Map.of()).awaitReady();
         CompletableFuture<Void> creating = CompletableFuture.completedFuture(null);
         try {
-            awaitHolder("operator-killed");
+            installed.awaitLeaseHolder(client, "operator-killed");
             // created meanwhile: the kill comes in the middle of converging, and the rest is created while no operator runs
             creating = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < agents; i++) {
@@ -98,7 +93,7 @@ class KilledOperatorIT {
         int mark = apiServer.auditMark();
         Instant started = Instant.now();
         try (PackagedOperator successor = installed.start("operator-successor", Map.of()).awaitReady()) {
-            awaitHolder("operator-successor");
+            installed.awaitLeaseHolder(client, "operator-successor");
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
                     .inNamespace(namespace).list().getItems().stream().allMatch(KilledOperatorIT::reconciledAsItIsNow));
             Duration converged = Duration.between(started, Instant.now());
@@ -126,12 +121,18 @@ class KilledOperatorIT {
     void whenTheLeaderIsKilledTheStandbyLeadsWithinTheLeaseDurationAndNoObjectIsWrittenByBoth() {
         String namespace = "failover";
         Cluster.namespace(client, namespace);
-        Instant killedAt;
+        // the leader leads before the standby starts: started together, either could win the Lease
+        PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady();
+        try {
+            installed.awaitLeaseHolder(client, "operator-leader");
+        } catch (RuntimeException e) {
+            leader.kill();
+            throw e;
+        }
+        Instant killedAt = null;
         Duration takeOver;
         try (PackagedOperator standby = installed.start("operator-standby", Map.of())) {
-            PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady();
             try {
-                awaitHolder("operator-leader");
                 standby.awaitReady();
                 Cluster.createAgent(client, namespace, "before", "{}");
                 awaitUntil(client, Agent.class, namespace, "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
@@ -139,11 +140,12 @@ class KilledOperatorIT {
                 killedAt = Instant.now();
                 leader.kill();
             }
-            awaitHolder("operator-standby");
+            installed.awaitLeaseHolder(client, "operator-standby");
             takeOver = Duration.between(killedAt, Instant.now());
             Cluster.createAgent(client, namespace, "after", "{}");
             awaitUntil(client, Agent.class, namespace, "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
         }
+        Instant killed = killedAt;
         System.out.printf("failover: the standby led %s after the leader was killed%n", takeOver);
         // the Lease was last renewed before the kill: it expires within its duration, and the standby tries every 2 s
         assertThat(takeOver).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(5));
@@ -154,7 +156,7 @@ class KilledOperatorIT {
         Set<String> byStandby = writtenBy(writes, "operator-standby");
         assertThat(byLeader).as("written by the leader").isNotEmpty();
         assertThat(byStandby).as("written by the standby").isNotEmpty().doesNotContainAnyElementsOf(byLeader);
-        assertThat(writes).filteredOn(e -> e.userAgent().equals("operator-standby") && e.received().isBefore(killedAt))
+        assertThat(writes).filteredOn(e -> e.userAgent().equals("operator-standby") && e.received().isBefore(killed))
                 .as("writes of the standby while the leader lived").isEmpty();
     }
 
@@ -170,14 +172,5 @@ class KilledOperatorIT {
     private static long ready(String namespace) {
         return client.resources(Agent.class).inNamespace(namespace).list().getItems().stream()
                 .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count();
-    }
-
-    private static String holder() {
-        Lease lease = client.leases().inNamespace(installed.namespace()).withName(LEASE).get();
-        return lease == null ? null : lease.getSpec().getHolderIdentity();
-    }
-
-    private static void awaitHolder(String identity) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> identity.equals(holder()));
     }
 }

@@ -1,15 +1,23 @@
 package ai.agenticlayer.runtime.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
@@ -26,6 +34,20 @@ public final class InstalledOperator {
     private InstalledOperator(RealApiServer apiServer, Deployment deployment) {
         this.apiServer = apiServer;
         this.deployment = deployment;
+    }
+
+    /** The manifest users apply, {@code kubectl apply -f kubernetes/install.yaml}. */
+    public static final Path SHIPPED_MANIFEST = Path.of("kubernetes", "install.yaml");
+    /** The leader-election Lease, in the operator namespace. */
+    public static final String LEASE = "agent-runtime-operator";
+
+    /** As {@link #install(RealApiServer, String)}, with {@link #SHIPPED_MANIFEST}. */
+    public static InstalledOperator installShippedManifest(RealApiServer apiServer) {
+        try {
+            return install(apiServer, Files.readString(SHIPPED_MANIFEST));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Applies the manifest as cluster admin; {@link #start} then runs pods of its operator Deployment. */
@@ -45,6 +67,24 @@ public final class InstalledOperator {
             throw new IllegalArgumentException("the manifest has no operator Deployment");
         }
         return new InstalledOperator(apiServer, operatorDeployment);
+    }
+
+    /** The pod that holds the leader Lease; null when there is no Lease or no holder. */
+    public String leaseHolder(KubernetesClient client) {
+        Lease lease = client.leases().inNamespace(namespace()).withName(LEASE).get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    public void awaitLeaseHolder(KubernetesClient client, String podName) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> podName.equals(leaseHolder(client)));
+    }
+
+    /** Waits until the operator has gone three seconds without a request other than its Lease renewals and watches. */
+    public void awaitQuiet() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> apiServer.auditEvents().stream()
+                .filter(e -> e.user().equals(user()) && !e.resource().equals("leases") && !e.verb().equals("watch"))
+                .noneMatch(e -> e.receivedWithin(Duration.ofSeconds(3))));
     }
 
     public String namespace() {
