@@ -84,7 +84,8 @@ class ApiFaultsIT {
             for (int i = 0; i < 5; i++) {
                 Cluster.edit(client, Agent.class, namespace, "before-" + i, agent -> agent.getSpec().setReplicas(2));
             }
-            sleep(Duration.ofSeconds(60));
+            Duration burst = Soak.times(Duration.ofSeconds(60));
+            sleep(burst);
             proxy.heal();
             Instant burstEnd = Instant.now();
 
@@ -102,7 +103,7 @@ class ApiFaultsIT {
                     Duration.between(burstStart, burstEnd), perSecond, converged);
             assertThat(operator.isAlive()).isTrue();
             // a client in a hot loop sends hundreds per second; 20 Agents, each retried with backoff, far fewer
-            assertThat(duringBurst.size() / 60.0).as("requests per second during the burst").isLessThan(40);
+            assertThat(duringBurst.size() / (double) burst.toSeconds()).as("requests per second during the burst").isLessThan(40);
             // backed off, not hammered; but not after Retry-After (3 s): fabric8 7.3.1 computes the longer delay and then
             // schedules its own backoff (100 ms, 200 ms, ...) instead, see docs/reliability.md
             Duration shortestGap = shortestGapBetween429s(duringBurst);
@@ -127,7 +128,7 @@ class ApiFaultsIT {
             client.resources(Agent.class).inNamespace(namespace).withName("watched-1").delete();
             Cluster.createAgent(client, namespace, "unseen", "{}");
             // etcd compacts every 5 s to the revision of the compaction before: after 15 s the changes above are history
-            sleep(Duration.ofSeconds(15));
+            sleep(Soak.times(Duration.ofSeconds(15)));
             int mark = apiServer.auditMark();
             proxy.heal();
             Instant healed = Instant.now();
@@ -174,7 +175,7 @@ class ApiFaultsIT {
                 Cluster.createAgent(client, namespace, "during-" + i, "{}");
             }
             // longer than the SDK's default retries last (five attempts, about 30 s), after which it gave up
-            sleep(Duration.ofSeconds(45));
+            sleep(Soak.times(Duration.ofSeconds(45)));
             assertThat(operator.isAlive()).as("still running without its permissions").isTrue();
             binding.getMetadata().setResourceVersion(null);
             binding.getMetadata().setUid(null);

@@ -50,7 +50,7 @@ class ApiServerRestartIT {
     @Test
     void restartedMidConvergenceEveryAgentConvergesAndReadinessFollowsTheApiServer() {
         String namespace = "restarted";
-        int agents = 60;
+        int agents = Soak.times(60);
         try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
                 PackagedOperator operator = installed.start("operator-restart", proxy.url(), Map.of(), Map.of()).awaitReady()) {
             try (KubernetesClient client = apiServer.adminClient()) {
@@ -78,7 +78,7 @@ class ApiServerRestartIT {
                 for (int i = 0; i < agents / 2; i++) {
                     Cluster.createAgent(client, namespace, "after-" + i, "{}");
                 }
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
+                await().atMost(Soak.times(Duration.ofSeconds(90))).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
                         .inNamespace(namespace).list().getItems().stream()
                         .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count() == agents);
                 Duration converged = Duration.between(up, Instant.now());

@@ -33,7 +33,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 class BadInputAtScaleIT {
 
-    private static final int VALID = 300;
+    private static final int VALID = Soak.times(300);
 
     private static RealApiServer apiServer;
     private static KubernetesClient client;
@@ -61,7 +61,7 @@ class BadInputAtScaleIT {
             Cluster.namespace(client, "mixed");
             int mark = apiServer.auditMark();
             Duration amongBad = createAndTimeValid("mixed", true);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> agents("mixed").stream()
+            await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofSeconds(1)).until(() -> agents("mixed").stream()
                     .filter(a -> a.getMetadata().getName().startsWith("missing-") || a.getMetadata().getName().startsWith("cycle-"))
                     .allMatch(a -> a.getStatus() != null && hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, reasonFor(a))));
 
@@ -110,7 +110,7 @@ class BadInputAtScaleIT {
             }
         }
         Instant created = Instant.now();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> agents(namespace).stream()
+        await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(200)).until(() -> agents(namespace).stream()
                 .filter(a -> a.getMetadata().getName().startsWith("valid-"))
                 .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count() == VALID);
         Duration lag = Duration.between(created, Instant.now());

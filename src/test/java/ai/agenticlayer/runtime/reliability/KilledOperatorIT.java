@@ -60,7 +60,7 @@ class KilledOperatorIT {
     @Test
     void killedWhileConvergingItsSuccessorConvergesEveryAgentAndWritesEachChildAtMostOnceMore() {
         String namespace = "killed";
-        int agents = 500;
+        int agents = Soak.times(500);
         Cluster.namespace(client, namespace);
         PackagedOperator killed = installed.start("operator-killed", Map.of()).awaitReady();
         CompletableFuture<Void> creating = CompletableFuture.completedFuture(null);
@@ -72,7 +72,7 @@ class KilledOperatorIT {
                     Cluster.createAgent(client, namespace, "agent-" + i, "{}");
                 }
             });
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> ready(namespace) >= agents / 3);
+            await().atMost(Soak.times(Duration.ofMinutes(2))).pollInterval(Duration.ofMillis(100)).until(() -> ready(namespace) >= agents / 3);
         } finally {
             killed.kill();
         }
@@ -94,7 +94,7 @@ class KilledOperatorIT {
         Instant started = Instant.now();
         try (PackagedOperator successor = installed.start("operator-successor", Map.of()).awaitReady()) {
             installed.awaitLeaseHolder(client, "operator-successor");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
+            await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
                     .inNamespace(namespace).list().getItems().stream().allMatch(KilledOperatorIT::reconciledAsItIsNow));
             Duration converged = Duration.between(started, Instant.now());
             for (int i = 0; i < 20; i++) {
