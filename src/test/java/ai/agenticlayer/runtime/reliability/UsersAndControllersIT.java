@@ -171,7 +171,8 @@ class UsersAndControllersIT {
 
         List<AuditEvent> agentStatusWrites = operatorWrites(mark, namespace, "agents/status", "agent");
         List<Event> warnings = client.resources(Event.class).inNamespace(namespace).list().getItems().stream()
-                .filter(e -> e.getRegarding().getName().equals("agent") && e.getType().equals("Warning")).toList();
+                .filter(e -> e.getRegarding().getKind().equals("Agent") && e.getRegarding().getName().equals("agent")
+                        && e.getType().equals("Warning")).toList();
         System.out.printf("flapping: %d flaps, %d status writes, %d Warning Events (series counts %s)%n", flaps, agentStatusWrites.size(),
                 warnings.size(), warnings.stream().map(e -> e.getSeries() == null ? 1 : e.getSeries().getCount()).toList());
         // at most a status write per change the operator saw (present, absent), never more
