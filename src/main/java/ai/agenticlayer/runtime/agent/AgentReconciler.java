@@ -127,9 +127,10 @@ public class AgentReconciler implements Reconciler<Agent> {
     @Override
     public ErrorStatusUpdateControl<Agent> updateErrorStatus(Agent agent, Context<Agent> context, Exception e) {
         if (!StatusUpdates.isConflict(e)) {
+            String failure = ReconcileFailures.describe(e);
             LOG.debugf(e, "Agent %s/%s: reconcile failed, will retry: %s", agent.getMetadata().getNamespace(),
-                    agent.getMetadata().getName(), e.getMessage());
-            withStatus(agent, context, new AgentPlan.NotReady("ReconciliationFailed", ReconcileFailures.describe(e), Set.of()));
+                    agent.getMetadata().getName(), failure);
+            withStatus(agent, context, new AgentPlan.NotReady("ReconciliationFailed", failure, Set.of()));
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }

@@ -82,9 +82,10 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     @Override
     public ErrorStatusUpdateControl<ToolServer> updateErrorStatus(ToolServer toolServer, Context<ToolServer> context, Exception e) {
         if (!StatusUpdates.isConflict(e)) {
+            String failure = ReconcileFailures.describe(e);
             LOG.debugf(e, "ToolServer %s/%s: reconcile failed, will retry: %s", toolServer.getMetadata().getNamespace(),
-                    toolServer.getMetadata().getName(), e.getMessage());
-            notReady(toolServer, context, "ReconciliationFailed", ReconcileFailures.describe(e));
+                    toolServer.getMetadata().getName(), failure);
+            notReady(toolServer, context, "ReconciliationFailed", failure);
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }

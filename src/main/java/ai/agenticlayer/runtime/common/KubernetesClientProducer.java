@@ -1,0 +1,37 @@
+package ai.agenticlayer.runtime.common;
+
+import java.time.Duration;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * The one client the operator talks to the API server with: Quarkus' own (its configuration and serialization), plus
+ * {@link RetryAfterInterceptor}. Replaces Quarkus' default client bean, which offers no hook for interceptors.
+ */
+@Singleton
+public class KubernetesClientProducer {
+
+    /** Without a request timeout, the longest {@code Retry-After} honoured. */
+    private static final Duration LONGEST_WAIT_WITHOUT_TIMEOUT = Duration.ofMinutes(1);
+
+    @Produces
+    @Singleton
+    KubernetesClient kubernetesClient(KubernetesSerialization serialization, Config config) {
+        Duration longestWait = config.getRequestTimeout() > 0 ? Duration.ofMillis(config.getRequestTimeout()) : LONGEST_WAIT_WITHOUT_TIMEOUT;
+        return new KubernetesClientBuilder().withKubernetesSerialization(serialization).withConfig(config)
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterInterceptor.NAME,
+                        new RetryAfterInterceptor(longestWait)))
+                .build();
+    }
+
+    void close(@Disposes KubernetesClient client) {
+        client.close();
+    }
+}
