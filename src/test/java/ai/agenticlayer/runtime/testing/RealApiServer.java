@@ -134,10 +134,8 @@ public final class RealApiServer implements AutoCloseable {
     /** As {@link #withCrds(String)}, with more kube-apiserver flags. */
     public static RealApiServer withCrds(String name, Map<String, String> apiServerFlags) {
         RealApiServer apiServer = start(name, apiServerFlags);
+        List<CustomResourceDefinition> crds = apiServer.createCrds();
         try (KubernetesClient client = apiServer.adminClient()) {
-            List<CustomResourceDefinition> crds = Manifests.yamlFilesIn(Manifests.CRDS).stream()
-                    .map(file -> Serialization.unmarshal(read(file), CustomResourceDefinition.class)).toList();
-            crds.forEach(crd -> client.resource(crd).create());
             for (CustomResourceDefinition crd : crds) {
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                         .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
@@ -147,6 +145,16 @@ public final class RealApiServer implements AutoCloseable {
             }
         }
         return apiServer;
+    }
+
+    /** Creates every CRD of kubernetes/crds, as {@code kubectl apply} does: without waiting for anything. */
+    public List<CustomResourceDefinition> createCrds() {
+        try (KubernetesClient client = adminClient()) {
+            List<CustomResourceDefinition> crds = Manifests.yamlFilesIn(Manifests.CRDS).stream()
+                    .map(file -> Serialization.unmarshal(read(file), CustomResourceDefinition.class)).toList();
+            crds.forEach(crd -> client.resource(crd).create());
+            return crds;
+        }
     }
 
     /**
