@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 
 /**
- * Makes the client wait at least as long as a 429 or 503 asks in {@code Retry-After} before it retries. fabric8 7.3.1
+ * Makes the client wait at least as long as a 429 or 5xx asks in {@code Retry-After} before it retries. fabric8 7.3.1
  * reads the header and computes the longer delay, but then schedules its own backoff (100 ms, 200 ms, ...) instead
  * (fabric8io/kubernetes-client#6366), so a throttled operator came back early and was throttled again. Holding the
  * failed response for that long before fabric8's retry sees it gives the server its pause; fabric8's own backoff then
