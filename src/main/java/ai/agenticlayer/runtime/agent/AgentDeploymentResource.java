@@ -4,13 +4,12 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.common.OwnedDependentResource;
-import ai.agenticlayer.runtime.common.StrippedItemStore;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.AGENT_SELECTOR, itemStore = StrippedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.AGENT_SELECTOR))
 public class AgentDeploymentResource extends OwnedDependentResource<Deployment, Agent> {
 
     public AgentDeploymentResource() {

@@ -29,6 +29,7 @@ import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.OperatorConfig;
@@ -36,6 +37,7 @@ import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -43,7 +45,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
@@ -52,6 +53,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 
 /**
  * Runs each Agent as a Deployment and a Service. References (sub-agents, tools, AiGateway) and the
@@ -65,7 +67,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
-public class AgentReconciler implements Reconciler<Agent> {
+public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     public static final String NAME = "agent";
     static final String EVENT_REPORTER = "agent-controller";
@@ -80,7 +82,13 @@ public class AgentReconciler implements Reconciler<Agent> {
     FleetMetrics metrics;
 
     @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<Agent> overrider) {
+        InformerStores.configurePrimary(overrider, NAME);
+    }
+
+    @Override
     public List<EventSource<?, Agent>> prepareEventSources(EventSourceContext<Agent> context) {
+        InformerStores.checkPrimary(context);
         IndexedResourceCache<Agent> agents = context.getPrimaryCache();
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
         metrics.watch("Agent", agents, List.of(Conditions.READY, Conditions.AVAILABLE), true);
@@ -195,7 +203,7 @@ public class AgentReconciler implements Reconciler<Agent> {
         var configuration = InformerEventSourceConfiguration.from(type, Agent.class)
                 .withSecondaryToPrimaryMapper(toAgents::apply)
                 .withOnUpdateFilter(relevantUpdate)
-                .withItemStore(new StrippedItemStore<>());
+                .withItemStore(InformerStores.stripped(context));
         if (name != null) {
             configuration.withName(name);
         }

@@ -8,8 +8,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfig;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
  * A child object written with server-side apply under the operator's field manager, so that fields other writers own
@@ -28,6 +31,22 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
 
     protected OwnedDependentResource(Class<R> resourceType) {
         super(resourceType);
+    }
+
+    /**
+     * The informer of the children, as the SDK builds it from the {@code @KubernetesDependent} annotation, but
+     * caching them stripped only where one informer uses the store ({@link InformerStores}).
+     */
+    @Override
+    protected InformerEventSource<R, P> createEventSource(EventSourceContext<P> context) {
+        var configuration = informerConfigurationBuilder(context)
+                .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow())
+                .withName(name());
+        configuration().map(KubernetesDependentResourceConfig::informerConfig).ifPresent(configuration::updateFrom);
+        configuration.withItemStore(InformerStores.stripped(context));
+        InformerEventSource<R, P> source = new InformerEventSource<>(configuration.build(), context);
+        setEventSource(source);
+        return source;
     }
 
     @Override

@@ -18,19 +18,21 @@ import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 
 /**
  * Tells on each AgentRuntimeConfiguration whether it is in force ({@code Accepted}). With several in one namespace,
@@ -39,7 +41,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
-public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRuntimeConfiguration> {
+public class AgentRuntimeConfigurationReconciler implements ConfigurableReconciler<AgentRuntimeConfiguration> {
 
     private static final Logger LOG = Logger.getLogger(AgentRuntimeConfigurationReconciler.class);
 
@@ -52,10 +54,16 @@ public class AgentRuntimeConfigurationReconciler implements Reconciler<AgentRunt
 
     /** A configuration created or deleted can change which of its namespace siblings is in force. */
     @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<AgentRuntimeConfiguration> overrider) {
+        InformerStores.configurePrimary(overrider, NAME);
+    }
+
+    @Override
     public List<EventSource<?, AgentRuntimeConfiguration>> prepareEventSources(EventSourceContext<AgentRuntimeConfiguration> context) {
+        InformerStores.checkPrimary(context);
         var configuration = InformerEventSourceConfiguration.from(AgentRuntimeConfiguration.class, AgentRuntimeConfiguration.class)
                 .withName(SIBLINGS)
-                .withItemStore(new StrippedItemStore<>())
+                .withItemStore(InformerStores.stripped(context))
                 .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache()
                         .list(arc -> arc.getMetadata().getNamespace().equals(changed.getMetadata().getNamespace()))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))

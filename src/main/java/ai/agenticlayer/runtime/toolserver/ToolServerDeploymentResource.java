@@ -5,13 +5,12 @@ import ai.agenticlayer.runtime.common.ChildObjects;
 import ai.agenticlayer.runtime.common.ConfigSourceInformers;
 import ai.agenticlayer.runtime.common.ManagedLabels;
 import ai.agenticlayer.runtime.common.OwnedDependentResource;
-import ai.agenticlayer.runtime.common.StrippedItemStore;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.TOOL_SERVER_SELECTOR, itemStore = StrippedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = ManagedLabels.TOOL_SERVER_SELECTOR))
 public class ToolServerDeploymentResource extends OwnedDependentResource<Deployment, ToolServer> {
 
     public ToolServerDeploymentResource() {

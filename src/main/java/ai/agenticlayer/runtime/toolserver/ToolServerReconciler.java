@@ -19,22 +19,24 @@ import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.ResourceConflictException;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.config.OperatorConfig;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 
 /**
  * Runs each ToolServer as a Deployment and a Service, and publishes its MCP URL in the status, where Agents and
@@ -47,7 +49,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = ToolServerReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
-public class ToolServerReconciler implements Reconciler<ToolServer> {
+public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> {
 
     public static final String NAME = "toolserver";
     static final String EVENT_REPORTER = "toolserver-controller";
@@ -60,7 +62,13 @@ public class ToolServerReconciler implements Reconciler<ToolServer> {
     OperatorConfig config;
 
     @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<ToolServer> overrider) {
+        InformerStores.configurePrimary(overrider, NAME);
+    }
+
+    @Override
     public List<EventSource<?, ToolServer>> prepareEventSources(EventSourceContext<ToolServer> context) {
+        InformerStores.checkPrimary(context);
         metrics.watch("ToolServer", context.getPrimaryCache(), List.of(Conditions.READY, Conditions.AVAILABLE), true);
         return config.configRolloutEnabled() ? ConfigSourceInformers.register(context, ToolServer.class,
                 toolServer -> ConfigSources.of(toolServer.getSpec().getEnv(), toolServer.getSpec().getEnvFrom())) : List.of();

@@ -22,20 +22,22 @@ import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StatusUpdates;
+import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 
 /**
  * Lists the agents and tools each AgenticWorkforce reaches and tells whether its entry points exist and its agents are
@@ -45,7 +47,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
 @ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
-public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> {
+public class AgenticWorkforceReconciler implements ConfigurableReconciler<AgenticWorkforce> {
 
     private static final Logger LOG = Logger.getLogger(AgenticWorkforceReconciler.class);
 
@@ -58,13 +60,19 @@ public class AgenticWorkforceReconciler implements Reconciler<AgenticWorkforce> 
     FleetMetrics metrics;
 
     @Override
+    public void updateConfigurationFrom(ControllerConfigurationOverrider<AgenticWorkforce> overrider) {
+        InformerStores.configurePrimary(overrider, NAME);
+    }
+
+    @Override
     public List<EventSource<?, AgenticWorkforce>> prepareEventSources(EventSourceContext<AgenticWorkforce> context) {
+        InformerStores.checkPrimary(context);
         metrics.watch("AgenticWorkforce", context.getPrimaryCache(), List.of(Conditions.READY, WorkforceConditions.AGENTS_AVAILABLE),
                 false);
         context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
         var agents = InformerEventSourceConfiguration.from(Agent.class, AgenticWorkforce.class)
                 .withName("workforce-agents")
-                .withItemStore(new StrippedItemStore<>())
+                .withItemStore(InformerStores.stripped(context))
                 .withSecondaryToPrimaryMapper(agent -> context.getPrimaryCache()
                         .byIndex(AGENTS_INDEX, WorkforceGraph.key(agent.getMetadata().getNamespace(), agent.getMetadata().getName()))
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))

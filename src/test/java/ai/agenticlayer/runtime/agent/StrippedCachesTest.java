@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The running operator's caches hold objects stripped of {@code managedFields} and kubectl's last-applied copy: the
  * primary cache of Agents, the cache of their Deployments and the workforce controller's cache of Agents, each
- * configured its own way (the extension at build time, the dependent's annotation, the informer built in code).
+ * configured its own way (the extension at build time, {@code OwnedDependentResource}, the informer built in code).
  */
 @QuarkusTest
 @QuarkusTestResource(MockApiServer.class)

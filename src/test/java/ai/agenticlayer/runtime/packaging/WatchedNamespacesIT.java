@@ -30,6 +30,33 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class WatchedNamespacesIT {
 
+    /**
+     * With a list of namespaces the SDK runs one informer per namespace. Agents that exist before it starts are
+     * listed by each namespace's informer; every one of them must end up reconciled, whichever informer lists first.
+     */
+    @Test
+    void agentsCreatedBeforeItStartsAreReconciledInEveryWatchedNamespace() {
+        try (RealApiServer apiServer = RealApiServer.withCrds("watched-namespaces-existing"); KubernetesClient client = apiServer.adminClient()) {
+            for (String namespace : new String[] { Packaging.NAMESPACE, "team-a" }) {
+                Cluster.namespace(client, namespace);
+            }
+            InstalledOperator installed = InstalledOperator.install(apiServer, Packaging.renderChart(Map.of("watchNamespaces[0]", "team-a")));
+            for (int i = 0; i < 3; i++) {
+                Cluster.createAgent(client, "team-a", "existing-" + i, "{}");
+                Cluster.createAgent(client, Packaging.NAMESPACE, "existing-" + i, "{}");
+            }
+            try (PackagedOperator operator = installed.start("operator-watched-namespaces-existing", Map.of()).awaitReady()) {
+                for (String namespace : new String[] { Packaging.NAMESPACE, "team-a" }) {
+                    for (int i = 0; i < 3; i++) {
+                        awaitUntil(client, Agent.class, namespace, "existing-" + i,
+                                a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                        assertThat(client.apps().deployments().inNamespace(namespace).withName("existing-" + i).get()).isNotNull();
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void withTheChartsNamespacedRbacItReconcilesTheWatchedNamespacesOnly() {
         try (RealApiServer apiServer = RealApiServer.withCrds("watched-namespaces"); KubernetesClient client = apiServer.adminClient()) {
