@@ -71,8 +71,6 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     public static final String NAME = "agent";
     static final String EVENT_REPORTER = "agent-controller";
-    /** The informer on Agents as sub-agents; also where the reconciler reads them (see CachedReferenceLookup). */
-    static final String REFERENCED_AGENTS = "referenced-agents";
     private static final Logger LOG = Logger.getLogger(AgentReconciler.class);
 
     @Inject
@@ -80,6 +78,9 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     @Inject
     FleetMetrics metrics;
+
+    @Inject
+    AgentCache agentCache;
 
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<Agent> overrider) {
@@ -99,18 +100,22 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
                     agent -> ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom())));
         }
         sources.addAll(List.of(
-                informer(context, Agent.class, REFERENCED_AGENTS,
-                        child -> referencing(agents, AgentIndexes.SUB_AGENTS, child),
-                        (now, before) -> !Objects.equals(url(now), url(before))
-                                || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()))),
-                informer(context, ToolRoute.class, null,
+                agentCache.attach(agents),
+                agentCache.changes("sub-agents", (before, now) -> {
+                    Agent changed = now == null ? before : now;
+                    return before == null || now == null || !Objects.equals(url(now), url(before))
+                            || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()))
+                                    ? referencing(agents, AgentIndexes.SUB_AGENTS, changed)
+                                    : Set.of();
+                }),
+                informer(context, ToolRoute.class,
                         route -> referencing(agents, AgentIndexes.TOOL_ROUTES, route),
                         urlChanged(route -> route.getStatus() == null ? null : route.getStatus().getUrl())),
-                informer(context, ToolServer.class, null,
+                informer(context, ToolServer.class,
                         server -> referencing(agents, AgentIndexes.TOOL_SERVERS, server),
                         urlChanged(server -> server.getStatus() == null ? null : server.getStatus().getUrl())),
-                informer(context, AiGateway.class, null, gateway -> usersOf(agents, gateway), AgentReconciler::specChanged),
-                informer(context, AgentRuntimeConfiguration.class, null, arc -> affectedBy(agents, arc),
+                informer(context, AiGateway.class, gateway -> usersOf(agents, gateway), AgentReconciler::specChanged),
+                informer(context, AgentRuntimeConfiguration.class, arc -> affectedBy(agents, arc),
                         (now, before) -> specChanged(now, before)
                                 || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp()))));
         return sources;
@@ -198,15 +203,12 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
     }
 
     private static <R extends HasMetadata> InformerEventSource<R, Agent> informer(EventSourceContext<Agent> context, Class<R> type,
-            String name, Function<R, Set<ResourceID>> toAgents,
-            OnUpdateFilter<R> relevantUpdate) {
+            Function<R, Set<ResourceID>> toAgents, OnUpdateFilter<R> relevantUpdate) {
         var configuration = InformerEventSourceConfiguration.from(type, Agent.class)
                 .withSecondaryToPrimaryMapper(toAgents::apply)
                 .withOnUpdateFilter(relevantUpdate)
-                .withItemStore(InformerStores.stripped(context));
-        if (name != null) {
-            configuration.withName(name);
-        }
-        return new InformerEventSource<>(configuration.build(), context);
+                .withItemStore(InformerStores.stripped(context))
+                .build();
+        return new InformerEventSource<>(configuration, context);
     }
 }

@@ -23,16 +23,10 @@ final class CachedReferenceLookup implements ReferenceLookup {
         this.context = context;
     }
 
-    /**
-     * From the informer that reports sub-agent changes, not the primary cache: a reconcile triggered by a sub-agent's
-     * new URL must see that URL, and the two caches are fed by separate watches.
-     */
+    /** From the controller's own cache, which has a sub-agent's change before the reconcile it triggers runs. */
     @Override
     public Optional<Agent> agent(String namespace, String name) {
-        @SuppressWarnings("unchecked")
-        InformerEventSource<Agent, Agent> referencedAgents = (InformerEventSource<Agent, Agent>) context.eventSourceRetriever()
-                .getEventSourceFor(Agent.class, AgentReconciler.REFERENCED_AGENTS);
-        return referencedAgents.get(new ResourceID(name, namespace));
+        return context.getPrimaryCache().get(new ResourceID(name, namespace));
     }
 
     @Override

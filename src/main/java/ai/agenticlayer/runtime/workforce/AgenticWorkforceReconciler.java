@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import ai.agenticlayer.runtime.agent.AgentCache;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforceStatus;
@@ -21,13 +23,12 @@ import ai.agenticlayer.runtime.common.Conditions;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
-import ai.agenticlayer.runtime.common.StatusUpdates;
 import ai.agenticlayer.runtime.common.InformerStores;
+import ai.agenticlayer.runtime.common.StatusUpdates;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -35,7 +36,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 
@@ -59,6 +59,9 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
     @Inject
     FleetMetrics metrics;
 
+    @Inject
+    AgentCache agentCache;
+
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<AgenticWorkforce> overrider) {
         InformerStores.configurePrimary(overrider, NAME);
@@ -70,24 +73,20 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
         metrics.watch("AgenticWorkforce", context.getPrimaryCache(), List.of(Conditions.READY, WorkforceConditions.AGENTS_AVAILABLE),
                 false);
         context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
-        var agents = InformerEventSourceConfiguration.from(Agent.class, AgenticWorkforce.class)
-                .withName("workforce-agents")
-                .withItemStore(InformerStores.stripped(context))
-                .withSecondaryToPrimaryMapper(agent -> context.getPrimaryCache()
-                        .byIndex(AGENTS_INDEX, WorkforceGraph.key(agent.getMetadata().getNamespace(), agent.getMetadata().getName()))
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
-                        || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before))
-                .build();
-        return List.of(new InformerEventSource<>(agents, context));
+        return List.of(agentCache.changes("workforce-agents", (before, now) -> {
+            Agent changed = now == null ? before : now;
+            boolean relevant = before == null || now == null
+                    || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+                    || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before);
+            return relevant ? context.getPrimaryCache()
+                    .byIndex(AGENTS_INDEX, WorkforceGraph.key(changed.getMetadata().getNamespace(), changed.getMetadata().getName()))
+                    .stream().map(ResourceID::fromResource).collect(Collectors.toSet()) : Set.of();
+        }));
     }
 
     @Override
     public UpdateControl<AgenticWorkforce> reconcile(AgenticWorkforce workforce, Context<AgenticWorkforce> context) {
-        @SuppressWarnings("unchecked")
-        InformerEventSource<Agent, AgenticWorkforce> agents = (InformerEventSource<Agent, AgenticWorkforce>) context
-                .eventSourceRetriever().getEventSourceFor(Agent.class);
-        WorkforceGraph.AgentLookup lookup = (namespace, name) -> agents.get(new ResourceID(name, namespace));
+        WorkforceGraph.AgentLookup lookup = agentCache::get;
         AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, Instant.now());
         Condition ready = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow();
         if (ready.getStatus() != ConditionStatus.TRUE) {

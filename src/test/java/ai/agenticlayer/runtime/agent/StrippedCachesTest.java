@@ -7,6 +7,7 @@ import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
-import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.common.CachedObjects;
 import ai.agenticlayer.runtime.testing.Cluster;
@@ -34,8 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The running operator's caches hold objects stripped of {@code managedFields} and kubectl's last-applied copy: the
- * primary cache of Agents, the cache of their Deployments and the workforce controller's cache of Agents, each
- * configured its own way (the extension at build time, {@code OwnedDependentResource}, the informer built in code).
+ * primary cache of Agents (the only one: the workforce controller reads it too) and the cache of their Deployments,
+ * each configured its own way (the extension at build time, {@code OwnedDependentResource}).
  */
 @QuarkusTest
 @QuarkusTestResource(MockApiServer.class)
@@ -71,15 +71,21 @@ class StrippedCachesTest {
                 .isNotEmpty();
 
         Controller<Agent> agents = controller(AgentReconciler.NAME);
-        Controller<AgenticWorkforce> workforces = controller(AgenticWorkforceReconciler.NAME);
         ResourceID lean = new ResourceID("lean", "cached");
         await().untilAsserted(() -> {
             assertStripped(agents.getEventSourceManager().getControllerEventSource().get(lean));
             assertStripped(((InformerEventSource<Deployment, Agent>) agents.getEventSourceManager().getEventSourceFor(Deployment.class))
                     .get(lean));
-            assertStripped(((InformerEventSource<Agent, AgenticWorkforce>) workforces.getEventSourceManager()
-                    .getEventSourceFor(Agent.class, "workforce-agents")).get(lean));
         });
+    }
+
+    /** The workforce controller and the sub-agent references read the Agent controller's cache: no other informer of Agents. */
+    @Test
+    void agentsAreCachedOnce() {
+        for (String name : List.of(AgentReconciler.NAME, AgenticWorkforceReconciler.NAME)) {
+            assertThat(controller(name).getEventSourceManager().getEventSourcesFor(Agent.class)).as(name)
+                    .isNotEmpty().noneMatch(InformerEventSource.class::isInstance);
+        }
     }
 
     private static void assertStripped(Optional<? extends HasMetadata> cached) {

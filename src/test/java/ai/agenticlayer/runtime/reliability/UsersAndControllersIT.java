@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.Cluster;
@@ -21,6 +22,7 @@ import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
+import ai.agenticlayer.runtime.workforce.WorkforceConditions;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
@@ -182,6 +184,41 @@ class UsersAndControllersIT {
         assertThat(warnings).extracting(Event::getNote).as("one Event per distinct problem").doesNotHaveDuplicates()
                 .hasSizeLessThanOrEqualTo(2);
         assertThat(operator.log().lines().filter(line -> line.contains("Agent flapping/agent is not ready"))).hasSizeLessThanOrEqualTo(2);
+        assertThat(operator.isAlive()).isTrue();
+    }
+
+    /**
+     * A sub-agent deleted and created again in a row: its parent and a workforce over both follow it to the end, through
+     * the one cache of Agents that the Agent and workforce controllers share.
+     */
+    @Test
+    void aSubAgentThatFlapsIsFollowedByItsParentAndByAWorkforce() {
+        String namespace = "flapping-sub-agent";
+        Cluster.namespace(client, namespace);
+        Cluster.createAgent(client, namespace, "parent", "{subAgents: [{name: child, agentRef: {name: child}}]}");
+        Cluster.create(client, """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: AgenticWorkforce
+                metadata: {name: desk, namespace: flapping-sub-agent}
+                spec: {name: Desk, description: Answers, owner: desk@example.com, entryPointAgents: [{name: parent}]}
+                """);
+        int flaps = Soak.times(20);
+        for (int flap = 0; flap < flaps; flap++) {
+            Cluster.createAgent(client, namespace, "child", "{}");
+            client.resources(Agent.class).inNamespace(namespace).withName("child").withTimeout(20, TimeUnit.SECONDS).delete();
+        }
+        awaitUntil(client, Agent.class, namespace, "parent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+        awaitUntil(client, AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
+                ConditionStatus.FALSE, "AgentsNotReady"));
+
+        Cluster.createAgent(client, namespace, "child", "{}");
+        awaitReady(namespace, "parent");
+        awaitUntil(client, AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
+                ConditionStatus.TRUE, "AgentsReady"));
+        Deployment parent = client.apps().deployments().inNamespace(namespace).withName("parent").get();
+        assertThat(parent.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(env -> assertThat(env.getValue()).contains("http://child.flapping-sub-agent.svc.cluster.local:8000"));
         assertThat(operator.isAlive()).isTrue();
     }
 
