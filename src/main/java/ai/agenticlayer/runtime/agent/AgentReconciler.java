@@ -101,13 +101,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
         }
         sources.addAll(List.of(
                 agentCache.attach(agents),
-                agentCache.changes("sub-agents", (before, now) -> {
-                    Agent changed = now == null ? before : now;
-                    return before == null || now == null || !Objects.equals(url(now), url(before))
-                            || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()))
-                                    ? referencing(agents, AgentIndexes.SUB_AGENTS, changed)
-                                    : Set.of();
-                }),
+                agentCache.changes("sub-agents", (before, now) -> parentsAffected(agents, before, now)),
                 informer(context, ToolRoute.class,
                         route -> referencing(agents, AgentIndexes.TOOL_ROUTES, route),
                         urlChanged(route -> route.getStatus() == null ? null : route.getStatus().getUrl())),
@@ -167,6 +161,16 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     private static String url(Agent agent) {
         return agent.getStatus() == null ? null : agent.getStatus().getUrl();
+    }
+
+    /**
+     * The Agents that name a new, deleted or changed Agent as sub-agent. A parent reads its sub-agent's URL, and its
+     * sub-agents' own sub-agents for cycles: other updates change nothing for it.
+     */
+    private static Set<ResourceID> parentsAffected(IndexedResourceCache<Agent> agents, Agent before, Agent now) {
+        boolean relevant = before == null || now == null || !Objects.equals(url(now), url(before))
+                || !CanonicalJson.of(now.getSpec().getSubAgents()).equals(CanonicalJson.of(before.getSpec().getSubAgents()));
+        return relevant ? referencing(agents, AgentIndexes.SUB_AGENTS, now == null ? before : now) : Set.of();
     }
 
     /** Agents use a referenced object only through its status URL: other updates of it change nothing for them. */

@@ -33,6 +33,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -73,15 +74,17 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
         metrics.watch("AgenticWorkforce", context.getPrimaryCache(), List.of(Conditions.READY, WorkforceConditions.AGENTS_AVAILABLE),
                 false);
         context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
-        return List.of(agentCache.changes("workforce-agents", (before, now) -> {
-            Agent changed = now == null ? before : now;
-            boolean relevant = before == null || now == null
-                    || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
-                    || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before);
-            return relevant ? context.getPrimaryCache()
-                    .byIndex(AGENTS_INDEX, WorkforceGraph.key(changed.getMetadata().getNamespace(), changed.getMetadata().getName()))
-                    .stream().map(ResourceID::fromResource).collect(Collectors.toSet()) : Set.of();
-        }));
+        return List.of(agentCache.changes("workforce-agents", (before, now) -> affectedBy(context.getPrimaryCache(), before, now)));
+    }
+
+    /** The workforces whose graph holds a new, deleted or changed Agent: a new spec, or readiness, matter to them. */
+    private static Set<ResourceID> affectedBy(IndexedResourceCache<AgenticWorkforce> workforces, Agent before, Agent now) {
+        boolean relevant = before == null || now == null
+                || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+                || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before);
+        Agent changed = now == null ? before : now;
+        return relevant ? workforces.byIndex(AGENTS_INDEX, WorkforceGraph.key(changed.getMetadata().getNamespace(), changed.getMetadata().getName()))
+                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()) : Set.of();
     }
 
     @Override

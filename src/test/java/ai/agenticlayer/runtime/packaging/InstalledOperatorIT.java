@@ -15,9 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,9 +27,9 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.Cluster;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
-import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.Service;
@@ -46,6 +45,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class InstalledOperatorIT {
 
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("installed-operator");
+
     /**
      * Granted, needed, but never sent as a request of their own. update on a Lease: the SDK checks for it (a
      * SelfSubjectRulesReview) before it competes. update on finalizers: the OwnerReferencesPermissionEnforcement
@@ -54,37 +56,21 @@ class InstalledOperatorIT {
     private static final Set<String> NEEDED_BUT_NOT_SENT = Set.of("coordination.k8s.io leases update",
             "runtime.agentic-layer.ai agents/finalizers update", "runtime.agentic-layer.ai toolservers/finalizers update");
 
-    private static RealApiServer apiServer;
-    private static KubernetesClient client;
-    private static InstalledOperator installed;
-
-    @BeforeAll
-    static void install() {
-        apiServer = RealApiServer.withCrds("installed-operator");
-        client = apiServer.adminClient();
-        installed = InstalledOperator.installShippedManifest(apiServer);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        apiServer.close();
-    }
 
     @Test
     void withTheShippedRbacItLeadsReconcilesEverySampleAndUsesEveryGrant() {
         // a fresh install: the first leader creates the Lease
-        client.leases().inNamespace(installed.namespace()).withName(InstalledOperator.LEASE).delete();
-        int mark = apiServer.auditMark();
-        try (PackagedOperator operator = installed.start("operator-rbac", Map.of()).awaitReady()) {
-            installed.awaitLeaseHolder(client, "operator-rbac");
+        cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE).delete();
+        int mark = cluster.apiServer().auditMark();
+        try (PackagedOperator operator = cluster.installed().start("operator-rbac", Map.of()).awaitReady()) {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-rbac");
             for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
-                client.resource(Cluster.parse(sample.toString())).serverSideApply(); // kubectl apply --server-side
+                cluster.client().resource(Cluster.parse(sample.toString())).serverSideApply(); // kubectl apply --server-side
             }
             awaitEverySampleReconciled();
             exerciseFailurePaths();
 
-            List<AuditEvent> requests = apiServer.auditEvents(installed.user(), mark, e -> true);
+            List<AuditEvent> requests = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> true);
             assertThat(requests).filteredOn(e -> e.code() == 403).as("requests the API server refused").isEmpty();
             ShippedRbac rbac = ShippedRbac.load();
             Set<String> used = requests.stream().filter(e -> !isSelfReview(e))
@@ -101,23 +87,23 @@ class InstalledOperatorIT {
 
     @Test
     void eventsAreStoredAndKubectlDescribeShowsThem() {
-        Cluster.namespace(client, "described");
-        try (PackagedOperator operator = installed.start("operator-events", Map.of()).awaitReady()) {
-            Cluster.createAgent(client, "described", "helper", "{}");
-            create(client, """
+        Cluster.namespace(cluster.client(), "described");
+        try (PackagedOperator operator = cluster.installed().start("operator-events", Map.of()).awaitReady()) {
+            Cluster.createAgent(cluster.client(), "described", "helper", "{}");
+            create(cluster.client(), """
                     apiVersion: v1
                     kind: Service
                     metadata: {name: squatted, namespace: described}
                     spec: {ports: [{port: 80}]}
                     """);
-            Cluster.createAgent(client, "described", "squatted", "{}");
-            awaitUntil(client, Agent.class, "described", "squatted",
+            Cluster.createAgent(cluster.client(), "described", "squatted", "{}");
+            awaitUntil(cluster.client(), Agent.class, "described", "squatted",
                     a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
 
-            await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(apiServer.kubectl("describe", "agent", "helper", "-n", "described"))
+            await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(cluster.apiServer().kubectl("describe", "agent", "helper", "-n", "described"))
                     .containsPattern("Normal\\s+Created\\s+.*Deployment helper created")
                     .containsPattern("Normal\\s+Created\\s+.*Service helper created"));
-            assertThat(apiServer.kubectl("describe", "agent", "squatted", "-n", "described"))
+            assertThat(cluster.apiServer().kubectl("describe", "agent", "squatted", "-n", "described"))
                     .containsPattern("Warning\\s+ResourceConflict\\s+.*Service described/squatted already exists");
             assertThat(operator.log()).doesNotContain("Could not record event");
         }
@@ -126,30 +112,30 @@ class InstalledOperatorIT {
     @Test
     void aNewAgentCostsAtMostThreeWritesAndOneEventAndARestartOverUnchangedObjectsWritesNothing() {
         int agents = 20;
-        Cluster.namespace(client, "budget");
-        int mark = apiServer.auditMark();
-        try (PackagedOperator operator = installed.start("operator-budget", Map.of()).awaitReady()) {
+        Cluster.namespace(cluster.client(), "budget");
+        int mark = cluster.apiServer().auditMark();
+        try (PackagedOperator operator = cluster.installed().start("operator-budget", Map.of()).awaitReady()) {
             for (int i = 0; i < agents; i++) {
                 // no instruction, model or description: the API server drops the empty values the original operator sets
-                Cluster.createAgent(client, "budget", "agent-" + i, i % 2 == 0 ? "{}" : "{framework: msaf, env: [{name: EMPTY, value: ''}]}");
+                Cluster.createAgent(cluster.client(), "budget", "agent-" + i, i % 2 == 0 ? "{}" : "{framework: msaf, env: [{name: EMPTY, value: ''}]}");
             }
             for (int i = 0; i < agents; i++) {
-                awaitUntil(client, Agent.class, "budget", "agent-" + i, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                awaitUntil(cluster.client(), Agent.class, "budget", "agent-" + i, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             }
-            installed.awaitQuiet();
-            Map<String, Long> writesPerAgent = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.code() < 400
+            cluster.installed().awaitQuiet();
+            Map<String, Long> writesPerAgent = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.isWrite() && e.code() < 400
                     && e.namespace().equals("budget") && !e.resource().equals("events"))
                     .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
             assertThat(writesPerAgent).hasSize(agents).allSatisfy((agent, writes) -> assertThat(writes).as(agent).isLessThanOrEqualTo(3));
-            assertThat(apiServer.auditEvents(installed.user(), mark, e -> e.verb().equals("create") && e.code() < 400
+            assertThat(cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.verb().equals("create") && e.code() < 400
                     && e.namespace().equals("budget") && e.resource().equals("events"))).as("one Event per new Agent").hasSize(agents);
         }
 
-        int restart = apiServer.auditMark();
-        try (PackagedOperator operator = installed.start("operator-budget-restart", Map.of()).awaitReady()) {
-            installed.awaitLeaseHolder(client, "operator-budget-restart");
-            installed.awaitQuiet();
-            assertThat(apiServer.auditEvents(installed.user(), restart, e -> e.isWrite() && e.code() < 400 && !e.resource().equals("leases")
+        int restart = cluster.apiServer().auditMark();
+        try (PackagedOperator operator = cluster.installed().start("operator-budget-restart", Map.of()).awaitReady()) {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-budget-restart");
+            cluster.installed().awaitQuiet();
+            assertThat(cluster.apiServer().auditEvents(cluster.installed().user(), restart, e -> e.isWrite() && e.code() < 400 && !e.resource().equals("leases")
                     && !isSelfReview(e)))
                     .as("writes after a restart over unchanged objects").isEmpty();
         }
@@ -159,9 +145,9 @@ class InstalledOperatorIT {
     void childrenLeftByTheOriginalOperatorAreTakenOverWithOneApplyEach() {
         // as the original operator left them: created by another field manager, a controller reference to the Agent,
         // only the labels app and framework
-        KubernetesClient originalOperator = apiServer.adminClient("manager/v0.3.0 (linux/amd64) kubernetes/$Format");
-        Cluster.namespace(client, "migrated");
-        Agent agent = Cluster.createAgent(client, "migrated", "legacy", "{framework: google-adk}");
+        KubernetesClient originalOperator = cluster.apiServer().adminClient("manager/v0.3.0 (linux/amd64) kubernetes/$Format");
+        Cluster.namespace(cluster.client(), "migrated");
+        Agent agent = Cluster.createAgent(cluster.client(), "migrated", "legacy", "{framework: google-adk}");
         String owner = "{apiVersion: runtime.agentic-layer.ai/v1alpha1, kind: Agent, name: legacy, uid: " + agent.getMetadata().getUid()
                 + ", controller: true, blockOwnerDeletion: true}";
         originalOperator.resource(Cluster.parse("""
@@ -183,25 +169,25 @@ class InstalledOperatorIT {
                 """.formatted(owner))).create();
 
         originalOperator.close();
-        long generationBefore = client.apps().deployments().inNamespace("migrated").withName("legacy").get().getMetadata().getGeneration();
-        int mark = apiServer.auditMark();
-        try (PackagedOperator operator = installed.start("operator-migration", Map.of()).awaitReady()) {
-            awaitUntil(client, Agent.class, "migrated", "legacy", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-            installed.awaitQuiet();
-            Deployment deployment = client.apps().deployments().inNamespace("migrated").withName("legacy").get();
+        long generationBefore = cluster.client().apps().deployments().inNamespace("migrated").withName("legacy").get().getMetadata().getGeneration();
+        int mark = cluster.apiServer().auditMark();
+        try (PackagedOperator operator = cluster.installed().start("operator-migration", Map.of()).awaitReady()) {
+            awaitUntil(cluster.client(), Agent.class, "migrated", "legacy", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            cluster.installed().awaitQuiet();
+            Deployment deployment = cluster.client().apps().deployments().inNamespace("migrated").withName("legacy").get();
             assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith("agent-template-adk:0.8.0");
             // the pod template changed (template image, restricted securityContext): the pods roll once, not more
             assertThat(deployment.getMetadata().getGeneration()).isEqualTo(generationBefore + 1);
-            Service service = client.services().inNamespace("migrated").withName("legacy").get();
+            Service service = cluster.client().services().inNamespace("migrated").withName("legacy").get();
             assertThat(service.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
 
-            List<AuditEvent> childWrites = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.namespace().equals("migrated")
+            List<AuditEvent> childWrites = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.isWrite() && e.namespace().equals("migrated")
                     && (e.resource().equals("deployments") || e.resource().equals("services")));
             assertThat(childWrites).filteredOn(e -> e.code() < 400).extracting(AuditEvent::resource)
                     .as("one apply each").containsExactlyInAnyOrder("deployments", "services");
             assertThat(childWrites).filteredOn(e -> e.code() >= 400).as("refused writes (the create-only apply)").hasSizeLessThanOrEqualTo(2);
-            assertThat(apiServer.kubectl("describe", "agent", "legacy", "-n", "migrated"))
+            assertThat(cluster.apiServer().kubectl("describe", "agent", "legacy", "-n", "migrated"))
                     .containsPattern("Normal\\s+Updated\\s+.*Deployment legacy updated")
                     .containsPattern("Normal\\s+Updated\\s+.*Service legacy updated");
             assertThat(operator.log()).doesNotContain("Exception");
@@ -210,29 +196,29 @@ class InstalledOperatorIT {
 
     @Test
     void onSigtermTheLeaderExitsAtOnceAndReleasesTheLeaseToTheStandby() throws Exception {
-        try (PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady()) {
-            installed.awaitLeaseHolder(client, "operator-leader");
-            try (PackagedOperator standby = installed.start("operator-standby", Map.of()).awaitReady()) {
-                Cluster.namespace(client, "handed-over");
-                Cluster.createAgent(client, "handed-over", "before", "{}");
-                awaitUntil(client, Agent.class, "handed-over", "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-                assertThat(installed.leaseHolder(client)).isEqualTo("operator-leader");
-                assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby")))
+        try (PackagedOperator leader = cluster.installed().start("operator-leader", Map.of()).awaitReady()) {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-leader");
+            try (PackagedOperator standby = cluster.installed().start("operator-standby", Map.of()).awaitReady()) {
+                Cluster.namespace(cluster.client(), "handed-over");
+                Cluster.createAgent(cluster.client(), "handed-over", "before", "{}");
+                awaitUntil(cluster.client(), Agent.class, "handed-over", "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                assertThat(cluster.installed().leaseHolder(cluster.client())).isEqualTo("operator-leader");
+                assertThat(cluster.apiServer().auditEvents(cluster.installed().user(), 0, e -> e.userAgent().equals("operator-standby")))
                         .as("the standby's requests, told apart by its user agent").isNotEmpty();
-                assertThat(apiServer.auditEvents(installed.user(), 0, e -> e.userAgent().equals("operator-standby") && e.isWrite()
+                assertThat(cluster.apiServer().auditEvents(cluster.installed().user(), 0, e -> e.userAgent().equals("operator-standby") && e.isWrite()
                         && !e.resource().equals("leases") && !isSelfReview(e))).as("writes of the standby").isEmpty();
 
                 long stopping = System.nanoTime();
                 leader.signalTerminate();
                 assertThat(leader.awaitExit(Duration.ofSeconds(25))).as("exited within the grace period").isTrue();
-                installed.awaitLeaseHolder(client, "operator-standby");
+                cluster.installed().awaitLeaseHolder(cluster.client(), "operator-standby");
                 Duration handOver = Duration.ofNanos(System.nanoTime() - stopping);
                 // the lease duration is 15 s: a hand-over well within it means the Lease was released, not left to expire
                 assertThat(handOver).isLessThan(Duration.ofSeconds(10));
                 assertThat(leader.log()).contains("Released the leader Lease");
 
-                Cluster.createAgent(client, "handed-over", "after", "{}");
-                awaitUntil(client, Agent.class, "handed-over", "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                Cluster.createAgent(cluster.client(), "handed-over", "after", "{}");
+                awaitUntil(cluster.client(), Agent.class, "handed-over", "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             }
         }
     }
@@ -247,11 +233,11 @@ class InstalledOperatorIT {
             String namespace = sample.path("metadata").path("namespace").asText();
             String name = sample.path("metadata").path("name").asText();
             switch (Manifests.kindOf(sample)) {
-                case "Agent" -> awaitUntil(client, Agent.class, namespace, name, a -> a.getStatus() != null && a.getStatus().getUrl() != null);
-                case "ToolServer" -> awaitUntil(client, ToolServer.class, namespace, name,
+                case "Agent" -> awaitUntil(cluster.client(), Agent.class, namespace, name, a -> a.getStatus() != null && a.getStatus().getUrl() != null);
+                case "ToolServer" -> awaitUntil(cluster.client(), ToolServer.class, namespace, name,
                         t -> hasCondition(t.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
-                case "AgenticWorkforce" -> awaitUntil(client, AgenticWorkforce.class, namespace, name, w -> w.getStatus() != null);
-                case "AgentRuntimeConfiguration" -> awaitUntil(client, AgentRuntimeConfiguration.class, namespace, name,
+                case "AgenticWorkforce" -> awaitUntil(cluster.client(), AgenticWorkforce.class, namespace, name, w -> w.getStatus() != null);
+                case "AgentRuntimeConfiguration" -> awaitUntil(cluster.client(), AgentRuntimeConfiguration.class, namespace, name,
                         c -> hasCondition(c.getStatus(), "Accepted", ConditionStatus.TRUE, "Accepted"));
                 default -> {
                 }
@@ -261,7 +247,7 @@ class InstalledOperatorIT {
 
     /** The paths that need more than the happy path: reading a child that is in the way, Warning Events, updates. */
     private static void exerciseFailurePaths() {
-        create(client, """
+        create(cluster.client(), """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: squatter, namespace: newsroom}
@@ -271,43 +257,43 @@ class InstalledOperatorIT {
                     metadata: {labels: {app: squatter}}
                     spec: {containers: [{name: main, image: 'nginx:1.27'}]}
                 """);
-        Cluster.createAgent(client, "newsroom", "squatter", "{}");
-        awaitUntil(client, Agent.class, "newsroom", "squatter", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
+        Cluster.createAgent(cluster.client(), "newsroom", "squatter", "{}");
+        awaitUntil(cluster.client(), Agent.class, "newsroom", "squatter", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
 
-        create(client, """
+        create(cluster.client(), """
                 apiVersion: v1
                 kind: Service
                 metadata: {name: squatted-tools, namespace: newsroom}
                 spec: {ports: [{port: 80}]}
                 """);
-        create(client, """
+        create(cluster.client(), """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
                 kind: ToolServer
                 metadata: {name: squatted-tools, namespace: newsroom}
                 spec: {image: 'mcp/filesystem:1.0'}
                 """);
-        awaitUntil(client, ToolServer.class, "newsroom", "squatted-tools",
+        awaitUntil(cluster.client(), ToolServer.class, "newsroom", "squatted-tools",
                 t -> hasCondition(t.getStatus(), "Ready", ConditionStatus.FALSE, "ResourceConflict"));
 
-        create(client, """
+        create(cluster.client(), """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
                 kind: AgentRuntimeConfiguration
                 metadata: {name: second, namespace: research}
                 spec: {defaultFramework: google-adk}
                 """);
-        awaitUntil(client, AgentRuntimeConfiguration.class, "research", "second",
+        awaitUntil(cluster.client(), AgentRuntimeConfiguration.class, "research", "second",
                 c -> hasCondition(c.getStatus(), "Accepted", ConditionStatus.FALSE, "Conflicting"));
 
-        Cluster.edit(client, Agent.class, "newsroom", "summarizer", agent -> agent.getSpec().setReplicas(2));
-        awaitUntil(client, Deployment.class, "newsroom", "summarizer", d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+        Cluster.edit(cluster.client(), Agent.class, "newsroom", "summarizer", agent -> agent.getSpec().setReplicas(2));
+        awaitUntil(cluster.client(), Deployment.class, "newsroom", "summarizer", d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
 
         referenceThatComesAndGoesIsOneEventSeries();
     }
 
     /** The same Warning three times within minutes is one Event whose series counts three, as kubectl describe shows it. */
     private static void referenceThatComesAndGoesIsOneEventSeries() {
-        Cluster.createAgent(client, "newsroom", "flapper", "{tools: [{name: files, upstream: {toolServerRef: {name: flapping-tools}}}]}");
-        awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+        Cluster.createAgent(cluster.client(), "newsroom", "flapper", "{tools: [{name: files, upstream: {toolServerRef: {name: flapping-tools}}}]}");
+        awaitUntil(cluster.client(), Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
                 "ReconciliationFailed"));
         String toolServer = """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
@@ -316,26 +302,26 @@ class InstalledOperatorIT {
                 spec: {image: 'mcp/filesystem:1.0'}
                 """;
         for (int round = 0; round < 2; round++) {
-            create(client, toolServer);
-            awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
+            create(cluster.client(), toolServer);
+            awaitUntil(cluster.client(), Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
                     "Reconciled"));
-            client.resources(ToolServer.class).inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS)
+            cluster.client().resources(ToolServer.class).inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS)
                     .delete();
             // the garbage collector's part (no kube-controller-manager here): the children go with their owner
-            client.apps().deployments().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
-            client.services().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
-            awaitUntil(client, Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+            cluster.client().apps().deployments().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
+            cluster.client().services().inNamespace("newsroom").withName("flapping-tools").withTimeout(20, TimeUnit.SECONDS).delete();
+            awaitUntil(cluster.client(), Agent.class, "newsroom", "flapper", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
                     "ReconciliationFailed"));
         }
 
         await().atMost(Cluster.TIMEOUT).untilAsserted(() -> {
-            List<io.fabric8.kubernetes.api.model.events.v1.Event> warnings = client.resources(
+            List<io.fabric8.kubernetes.api.model.events.v1.Event> warnings = cluster.client().resources(
                     io.fabric8.kubernetes.api.model.events.v1.Event.class).inNamespace("newsroom").list().getItems().stream()
                     .filter(e -> e.getRegarding().getName().equals("flapper") && e.getNote().endsWith("not found")).toList();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0).getSeries()).isNotNull().satisfies(series -> assertThat(series.getCount()).isEqualTo(3));
         });
-        assertThat(apiServer.kubectl("describe", "agent", "flapper", "-n", "newsroom"))
+        assertThat(cluster.apiServer().kubectl("describe", "agent", "flapper", "-n", "newsroom"))
                 .containsPattern("Warning\\s+ReconciliationFailed\\s+.*\\(x3 over .*\\).*flapping-tools.* not found");
     }
 }

@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
@@ -24,7 +23,7 @@ import ai.agenticlayer.runtime.testing.FaultInjectingProxy;
 import ai.agenticlayer.runtime.testing.FaultInjectingProxy.Fault;
 import ai.agenticlayer.runtime.testing.FaultInjectingProxy.RequestHead;
 import ai.agenticlayer.runtime.testing.FaultInjectingProxy.Seen;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
@@ -40,35 +39,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class ApiFaultsIT {
 
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("api-faults", Map.of("--watch-cache", "false", "--etcd-compaction-interval", "5s"));
+
     private static final String AGENT_BINDING = "agent-runtime-operator-agent";
     /** After a fault ends: the longest retry interval (a minute) and the reconcile. */
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
-    private static RealApiServer apiServer;
-    private static KubernetesClient client;
-    private static InstalledOperator installed;
-
-    @BeforeAll
-    static void install() {
-        // watches served from etcd (no watch cache), which compacts every 5 s: a watch that resumes after a longer cut gets
-        // 410 Gone, as it does on any cluster once the history it needs is compacted
-        apiServer = RealApiServer.withCrds("api-faults", Map.of("--watch-cache", "false", "--etcd-compaction-interval", "5s"));
-        client = apiServer.adminClient();
-        installed = InstalledOperator.installShippedManifest(apiServer);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        apiServer.close();
-    }
 
     @Test
     void aBurstOfServerErrorsAndThrottlingOnWritesEndsWithEveryAgentConverged() {
         String namespace = "burst";
-        Cluster.namespace(client, namespace);
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
-                PackagedOperator operator = installed.start("operator-burst", proxy.url(), Map.of(), Map.of()).awaitReady()) {
+        Cluster.namespace(cluster.client(), namespace);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url());
+                PackagedOperator operator = cluster.installed().start("operator-burst", proxy.url(), Map.of(), Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "before-", 10);
 
             Instant burstStart = Instant.now();
@@ -79,10 +63,10 @@ class ApiFaultsIT {
                     .inject(head -> head.path().contains("/events"), new Fault.Delay(Duration.ofMillis(500)))
                     .inject(ApiFaultsIT::isChildOrStatusWrite, new Fault.Respond(500, 0));
             for (int i = 0; i < 10; i++) {
-                Cluster.createAgent(client, namespace, "during-" + i, "{}");
+                Cluster.createAgent(cluster.client(), namespace, "during-" + i, "{}");
             }
             for (int i = 0; i < 5; i++) {
-                Cluster.edit(client, Agent.class, namespace, "before-" + i, agent -> agent.getSpec().setReplicas(2));
+                Cluster.edit(cluster.client(), Agent.class, namespace, "before-" + i, agent -> agent.getSpec().setReplicas(2));
             }
             Duration burst = Soak.times(Duration.ofSeconds(60));
             sleep(burst);
@@ -93,7 +77,7 @@ class ApiFaultsIT {
                 awaitReady(namespace, "during-" + i);
             }
             for (int i = 0; i < 5; i++) {
-                awaitUntil(client, Deployment.class, namespace, "before-" + i, d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+                awaitUntil(cluster.client(), Deployment.class, namespace, "before-" + i, d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
             }
             Duration converged = Duration.between(burstEnd, Instant.now());
             List<Seen> duringBurst = proxy.seen().stream().filter(s -> s.at().isAfter(burstStart) && s.at().isBefore(burstEnd)).toList();
@@ -116,27 +100,27 @@ class ApiFaultsIT {
     @Test
     void watchesCutLongEnoughForTheHistoryToBeCompactedEndInARelistThatMissesNoChange() {
         String namespace = "compacted";
-        Cluster.namespace(client, namespace);
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
-                PackagedOperator operator = installed.start("operator-compacted", proxy.url(), Map.of(), Map.of()).awaitReady()) {
+        Cluster.namespace(cluster.client(), namespace);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url());
+                PackagedOperator operator = cluster.installed().start("operator-compacted", proxy.url(), Map.of(), Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "watched-", 2);
 
             proxy.inject(RequestHead::isWatch, new Fault.Drop());
             int cut = proxy.closeConnections(RequestHead::isWatch);
-            Cluster.edit(client, Agent.class, namespace, "watched-0", agent -> agent.getSpec().setReplicas(3));
-            client.resources(Agent.class).inNamespace(namespace).withName("watched-1").delete();
-            Cluster.createAgent(client, namespace, "unseen", "{}");
+            Cluster.edit(cluster.client(), Agent.class, namespace, "watched-0", agent -> agent.getSpec().setReplicas(3));
+            cluster.client().resources(Agent.class).inNamespace(namespace).withName("watched-1").delete();
+            Cluster.createAgent(cluster.client(), namespace, "unseen", "{}");
             // etcd compacts every 5 s to the revision of the compaction before: after 15 s the changes above are history
             sleep(Soak.times(Duration.ofSeconds(15)));
-            int mark = apiServer.auditMark();
+            int mark = cluster.apiServer().auditMark();
             proxy.heal();
             Instant healed = Instant.now();
 
-            awaitUntil(client, Deployment.class, namespace, "watched-0", d -> Integer.valueOf(3).equals(d.getSpec().getReplicas()), RECOVERY);
-            awaitUntil(client, Agent.class, namespace, "unseen", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
+            awaitUntil(cluster.client(), Deployment.class, namespace, "watched-0", d -> Integer.valueOf(3).equals(d.getSpec().getReplicas()), RECOVERY);
+            awaitUntil(cluster.client(), Agent.class, namespace, "unseen", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE,
                     "Reconciled"), RECOVERY);
             Duration converged = Duration.between(healed, Instant.now());
-            List<RealApiServer.AuditEvent> relists = apiServer.auditEvents(installed.user(), mark, e -> e.verb().equals("list")
+            List<RealApiServer.AuditEvent> relists = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.verb().equals("list")
                     && e.resource().equals("agents"));
             System.out.printf("compacted: %d watches cut; after 15 s, %d re-lists of Agents, converged %s after the watches were back%n",
                     cut, relists.size(), converged);
@@ -164,25 +148,25 @@ class ApiFaultsIT {
     @Test
     void revokedPermissionsAreReportedOnceAndTheOperatorRecoversWhenTheyAreBack() {
         String namespace = "revoked";
-        Cluster.namespace(client, namespace);
-        try (PackagedOperator operator = installed.start("operator-revoked", Map.of()).awaitReady()) {
+        Cluster.namespace(cluster.client(), namespace);
+        try (PackagedOperator operator = cluster.installed().start("operator-revoked", Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "before-", 3);
-            ClusterRoleBinding binding = client.rbac().clusterRoleBindings().withName(AGENT_BINDING).get();
-            client.resource(binding).withTimeout(20, TimeUnit.SECONDS).delete();
+            ClusterRoleBinding binding = cluster.client().rbac().clusterRoleBindings().withName(AGENT_BINDING).get();
+            cluster.client().resource(binding).withTimeout(20, TimeUnit.SECONDS).delete();
 
             for (int i = 0; i < 3; i++) {
-                Cluster.createAgent(client, namespace, "during-" + i, "{}");
+                Cluster.createAgent(cluster.client(), namespace, "during-" + i, "{}");
             }
             // longer than the SDK's default retries last (five attempts, about 30 s), after which it gave up
             sleep(Soak.times(Duration.ofSeconds(45)));
             assertThat(operator.isAlive()).as("still running without its permissions").isTrue();
             binding.getMetadata().setResourceVersion(null);
             binding.getMetadata().setUid(null);
-            client.resource(binding).create();
+            cluster.client().resource(binding).create();
             Instant restored = Instant.now();
 
             for (int i = 0; i < 3; i++) {
-                awaitUntil(client, Agent.class, namespace, "during-" + i,
+                awaitUntil(cluster.client(), Agent.class, namespace, "during-" + i,
                         a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"), RECOVERY);
             }
             System.out.printf("revoked: converged %s after the permissions were back%n", Duration.between(restored, Instant.now()));
@@ -203,7 +187,7 @@ class ApiFaultsIT {
 
     private static void createAndAwaitReady(String namespace, String prefix, int count) {
         for (int i = 0; i < count; i++) {
-            Cluster.createAgent(client, namespace, prefix + i, "{}");
+            Cluster.createAgent(cluster.client(), namespace, prefix + i, "{}");
         }
         for (int i = 0; i < count; i++) {
             awaitReady(namespace, prefix + i);
@@ -211,7 +195,7 @@ class ApiFaultsIT {
     }
 
     private static void awaitReady(String namespace, String name) {
-        awaitUntil(client, Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+        awaitUntil(cluster.client(), Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
     }
 
     private static void sleep(Duration duration) {

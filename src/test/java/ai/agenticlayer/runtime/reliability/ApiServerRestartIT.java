@@ -12,17 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.FaultInjectingProxy;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
-import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -34,22 +32,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class ApiServerRestartIT {
 
-    private static RealApiServer apiServer;
-    private static InstalledOperator installed;
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("api-server-restart");
 
     /** Well under the renew deadline (10 s), after which the leader exits by design. */
     private static final Duration SURELY_WITHIN_RENEW_DEADLINE = Duration.ofSeconds(8);
-
-    @BeforeAll
-    static void install() {
-        apiServer = RealApiServer.withCrds("api-server-restart");
-        installed = InstalledOperator.installShippedManifest(apiServer);
-    }
-
-    @AfterAll
-    static void stop() {
-        apiServer.close();
-    }
 
     /**
      * Readiness follows the API server, and every Agent converges. An outage longer than the Lease's renew deadline
@@ -60,10 +47,10 @@ class ApiServerRestartIT {
     void restartedMidConvergenceEveryAgentConvergesAndReadinessFollowsTheApiServer() {
         String namespace = "restarted";
         int agents = Soak.times(60);
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(apiServer.url());
-                Pod pod = new Pod(() -> installed.start("operator-restart", proxy.url(), Map.of(), Map.of()).awaitReady())) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url());
+                Pod pod = new Pod(() -> cluster.installed().start("operator-restart", proxy.url(), Map.of(), Map.of()).awaitReady())) {
             PackagedOperator operator = pod.operator;
-            try (KubernetesClient client = apiServer.adminClient()) {
+            try (KubernetesClient client = cluster.apiServer().adminClient()) {
                 Cluster.namespace(client, namespace);
                 for (int i = 0; i < agents / 2; i++) {
                     Cluster.createAgent(client, namespace, "before-" + i, "{}");
@@ -80,11 +67,11 @@ class ApiServerRestartIT {
                 }
             });
             Instant down = Instant.now();
-            proxy.retarget(apiServer.restartApiServer());
+            proxy.retarget(cluster.apiServer().restartApiServer());
             Duration restart = Duration.between(down, Instant.now());
 
             Instant up = Instant.now();
-            try (KubernetesClient client = apiServer.adminClient()) {
+            try (KubernetesClient client = cluster.apiServer().adminClient()) {
                 for (int i = 0; i < agents / 2; i++) {
                     Cluster.createAgent(client, namespace, "after-" + i, "{}");
                 }

@@ -12,16 +12,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.testing.Cluster;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
-import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,44 +31,31 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 class BadInputAtScaleIT {
 
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("bad-input-at-scale");
+
     private static final int VALID = Soak.times(300);
 
-    private static RealApiServer apiServer;
-    private static KubernetesClient client;
-    private static InstalledOperator installed;
-
-    @BeforeAll
-    static void install() {
-        apiServer = RealApiServer.withCrds("bad-input-at-scale");
-        client = apiServer.adminClient();
-        installed = InstalledOperator.installShippedManifest(apiServer);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        apiServer.close();
-    }
 
     @Test
     void twoThirdsBadTheValidConvergeAndEachBadOneIsReportedOnce() {
-        try (PackagedOperator operator = installed.start("operator-bad-input", Map.of()).awaitReady()) {
-            Cluster.namespace(client, "valid-only");
+        try (PackagedOperator operator = cluster.installed().start("operator-bad-input", Map.of()).awaitReady()) {
+            Cluster.namespace(cluster.client(), "valid-only");
             Duration validOnly = createAndTimeValid("valid-only", false);
 
-            Cluster.namespace(client, "mixed");
-            int mark = apiServer.auditMark();
+            Cluster.namespace(cluster.client(), "mixed");
+            int mark = cluster.apiServer().auditMark();
             Duration amongBad = createAndTimeValid("mixed", true);
             await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofSeconds(1)).until(() -> agents("mixed").stream()
                     .filter(a -> a.getMetadata().getName().startsWith("missing-") || a.getMetadata().getName().startsWith("cycle-"))
                     .allMatch(a -> a.getStatus() != null && hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, reasonFor(a))));
 
             // distinct problems: one, or two for the first of a cycle pair (its partner is missing until it is created)
-            Map<String, List<String>> problemsPerAgent = client.resources(Event.class).inNamespace("mixed").list().getItems().stream()
+            Map<String, List<String>> problemsPerAgent = cluster.client().resources(Event.class).inNamespace("mixed").list().getItems().stream()
                     // about the Agents only: the API server's own Events about a Service of the same name do not count
                     .filter(e -> e.getType().equals("Warning") && e.getRegarding().getKind().equals("Agent")).collect(Collectors.groupingBy(e -> e.getRegarding().getName(), TreeMap::new,
                             Collectors.mapping(Event::getNote, Collectors.toList())));
-            Map<String, Long> writesPerBadAgent = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.code() < 400
+            Map<String, Long> writesPerBadAgent = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.isWrite() && e.code() < 400
                     && e.namespace().equals("mixed") && !e.resource().equals("events") && !e.name().startsWith("valid-"))
                     .stream().collect(Collectors.groupingBy(AuditEvent::name, TreeMap::new, Collectors.counting()));
             String log = operator.log();
@@ -102,12 +87,12 @@ class BadInputAtScaleIT {
     private static Duration createAndTimeValid(String namespace, boolean withBad) {
         Instant start = Instant.now();
         for (int i = 0; i < VALID; i++) {
-            Cluster.createAgent(client, namespace, "valid-" + i, "{}");
+            Cluster.createAgent(cluster.client(), namespace, "valid-" + i, "{}");
             if (withBad) {
-                Cluster.createAgent(client, namespace, "missing-" + i,
+                Cluster.createAgent(cluster.client(), namespace, "missing-" + i,
                         "{tools: [{name: files, upstream: {toolServerRef: {name: absent-" + i + "}}}]}");
                 String partner = i % 2 == 0 ? "cycle-" + (i + 1) : "cycle-" + (i - 1);
-                Cluster.createAgent(client, namespace, "cycle-" + i, "{subAgents: [{name: partner, agentRef: {name: " + partner + "}}]}");
+                Cluster.createAgent(cluster.client(), namespace, "cycle-" + i, "{subAgents: [{name: partner, agentRef: {name: " + partner + "}}]}");
             }
         }
         Instant created = Instant.now();
@@ -125,6 +110,6 @@ class BadInputAtScaleIT {
     }
 
     private static List<Agent> agents(String namespace) {
-        return client.resources(Agent.class).inNamespace(namespace).list().getItems();
+        return cluster.client().resources(Agent.class).inNamespace(namespace).list().getItems();
     }
 }

@@ -15,16 +15,14 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.testing.Cluster;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
-import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -38,38 +36,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class KilledOperatorIT {
 
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("killed-operator");
+
     private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
 
-    private static RealApiServer apiServer;
-    private static KubernetesClient client;
-    private static InstalledOperator installed;
-
-    @BeforeAll
-    static void install() {
-        apiServer = RealApiServer.withCrds("killed-operator");
-        client = apiServer.adminClient();
-        installed = InstalledOperator.installShippedManifest(apiServer);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        apiServer.close();
-    }
 
     @Test
     void killedWhileConvergingItsSuccessorConvergesEveryAgentAndWritesEachChildAtMostOnceMore() {
         String namespace = "killed";
         int agents = Soak.times(500);
-        Cluster.namespace(client, namespace);
-        PackagedOperator killed = installed.start("operator-killed", Map.of()).awaitReady();
+        Cluster.namespace(cluster.client(), namespace);
+        PackagedOperator killed = cluster.installed().start("operator-killed", Map.of()).awaitReady();
         CompletableFuture<Void> creating = CompletableFuture.completedFuture(null);
         try {
-            installed.awaitLeaseHolder(client, "operator-killed");
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-killed");
             // created meanwhile: the kill comes in the middle of converging, and the rest is created while no operator runs
             creating = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < agents; i++) {
-                    Cluster.createAgent(client, namespace, "agent-" + i, "{}");
+                    Cluster.createAgent(cluster.client(), namespace, "agent-" + i, "{}");
                 }
             });
             await().atMost(Soak.times(Duration.ofMinutes(2))).pollInterval(Duration.ofMillis(100)).until(() -> ready(namespace) >= agents / 3);
@@ -81,28 +66,28 @@ class KilledOperatorIT {
 
         // while no operator runs: users go on
         for (int i = 0; i < 20; i++) {
-            Cluster.edit(client, Agent.class, namespace, "agent-" + i, agent -> agent.getSpec().setReplicas(2));
+            Cluster.edit(cluster.client(), Agent.class, namespace, "agent-" + i, agent -> agent.getSpec().setReplicas(2));
         }
         for (int i = 20; i < 30; i++) {
-            client.resources(Agent.class).inNamespace(namespace).withName("agent-" + i).delete();
+            cluster.client().resources(Agent.class).inNamespace(namespace).withName("agent-" + i).delete();
         }
         for (int i = 0; i < 10; i++) {
-            Cluster.createAgent(client, namespace, "late-" + i, "{}");
+            Cluster.createAgent(cluster.client(), namespace, "late-" + i, "{}");
         }
 
-        int mark = apiServer.auditMark();
+        int mark = cluster.apiServer().auditMark();
         Instant started = Instant.now();
-        try (PackagedOperator successor = installed.start("operator-successor", Map.of()).awaitReady()) {
-            installed.awaitLeaseHolder(client, "operator-successor");
-            await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(250)).until(() -> client.resources(Agent.class)
+        try (PackagedOperator successor = cluster.installed().start("operator-successor", Map.of()).awaitReady()) {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-successor");
+            await().atMost(Soak.times(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(250)).until(() -> cluster.client().resources(Agent.class)
                     .inNamespace(namespace).list().getItems().stream().allMatch(KilledOperatorIT::reconciledAsItIsNow));
             Duration converged = Duration.between(started, Instant.now());
             for (int i = 0; i < 20; i++) {
-                awaitUntil(client, Deployment.class, namespace, "agent-" + i, d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
+                awaitUntil(cluster.client(), Deployment.class, namespace, "agent-" + i, d -> Integer.valueOf(2).equals(d.getSpec().getReplicas()));
             }
-            assertThat(client.resources(Agent.class).inNamespace(namespace).list().getItems()).hasSize(agents);
+            assertThat(cluster.client().resources(Agent.class).inNamespace(namespace).list().getItems()).hasSize(agents);
 
-            Map<String, Long> writesPerChild = apiServer.auditEvents(installed.user(), mark, e -> e.userAgent().equals("operator-successor")
+            Map<String, Long> writesPerChild = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.userAgent().equals("operator-successor")
                     && e.isWrite() && e.code() < 400 && e.namespace().equals(namespace)
                     && (e.resource().equals("deployments") || e.resource().equals("services")))
                     .stream().collect(Collectors.groupingBy(e -> e.resource() + "/" + e.name(), TreeMap::new, Collectors.counting()));
@@ -120,37 +105,37 @@ class KilledOperatorIT {
     @Test
     void whenTheLeaderIsKilledTheStandbyLeadsWithinTheLeaseDurationAndNoObjectIsWrittenByBoth() {
         String namespace = "failover";
-        Cluster.namespace(client, namespace);
+        Cluster.namespace(cluster.client(), namespace);
         // the leader leads before the standby starts: started together, either could win the Lease
-        PackagedOperator leader = installed.start("operator-leader", Map.of()).awaitReady();
+        PackagedOperator leader = cluster.installed().start("operator-leader", Map.of()).awaitReady();
         try {
-            installed.awaitLeaseHolder(client, "operator-leader");
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-leader");
         } catch (RuntimeException e) {
             leader.kill();
             throw e;
         }
         Instant killedAt = null;
         Duration takeOver;
-        try (PackagedOperator standby = installed.start("operator-standby", Map.of())) {
+        try (PackagedOperator standby = cluster.installed().start("operator-standby", Map.of())) {
             try {
                 standby.awaitReady();
-                Cluster.createAgent(client, namespace, "before", "{}");
-                awaitUntil(client, Agent.class, namespace, "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+                Cluster.createAgent(cluster.client(), namespace, "before", "{}");
+                awaitUntil(cluster.client(), Agent.class, namespace, "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             } finally {
                 killedAt = Instant.now();
                 leader.kill();
             }
-            installed.awaitLeaseHolder(client, "operator-standby");
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-standby");
             takeOver = Duration.between(killedAt, Instant.now());
-            Cluster.createAgent(client, namespace, "after", "{}");
-            awaitUntil(client, Agent.class, namespace, "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            Cluster.createAgent(cluster.client(), namespace, "after", "{}");
+            awaitUntil(cluster.client(), Agent.class, namespace, "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
         }
         Instant killed = killedAt;
         System.out.printf("failover: the standby led %s after the leader was killed%n", takeOver);
         // the Lease was last renewed before the kill: it expires within its duration, and the standby tries every 2 s
         assertThat(takeOver).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(5));
 
-        List<AuditEvent> writes = apiServer.auditEvents(installed.user(), 0, e -> e.isWrite() && e.code() < 400
+        List<AuditEvent> writes = cluster.apiServer().auditEvents(cluster.installed().user(), 0, e -> e.isWrite() && e.code() < 400
                 && e.namespace().equals(namespace) && !e.resource().equals("events"));
         Set<String> byLeader = writtenBy(writes, "operator-leader");
         Set<String> byStandby = writtenBy(writes, "operator-standby");
@@ -170,7 +155,7 @@ class KilledOperatorIT {
     }
 
     private static long ready(String namespace) {
-        return client.resources(Agent.class).inNamespace(namespace).list().getItems().stream()
+        return cluster.client().resources(Agent.class).inNamespace(namespace).list().getItems().stream()
                 .filter(a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled")).count();
     }
 }

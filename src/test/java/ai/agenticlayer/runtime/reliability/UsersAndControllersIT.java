@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.Cluster;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.InstalledCluster;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
-import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import ai.agenticlayer.runtime.workforce.WorkforceConditions;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -35,19 +35,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 class UsersAndControllersIT {
 
+    @RegisterExtension
+    static final InstalledCluster cluster = InstalledCluster.named("users-and-controllers");
+
     private static final String TEMPLATE_IMAGE = "ghcr.io/agentic-layer/agent-template-adk:0.8.0";
 
-    private static RealApiServer apiServer;
-    private static KubernetesClient client;
-    private static InstalledOperator installed;
     private static PackagedOperator operator;
 
     @BeforeAll
-    static void install() {
-        apiServer = RealApiServer.withCrds("users-and-controllers");
-        client = apiServer.adminClient();
-        installed = InstalledOperator.installShippedManifest(apiServer);
-        operator = installed.start("operator-contested", Map.of()).awaitReady();
+    static void start() {
+        operator = cluster.installed().start("operator-contested", Map.of()).awaitReady();
     }
 
     @AfterAll
@@ -55,20 +52,18 @@ class UsersAndControllersIT {
         if (operator != null) {
             operator.close();
         }
-        client.close();
-        apiServer.close();
     }
 
     @Test
     void aHandEditedDeploymentGetsTheOperatorsFieldsBackInOneWriteAndKeepsTheEditorsOwnFields() {
         String namespace = "edited";
-        Cluster.namespace(client, namespace);
-        Cluster.createAgent(client, namespace, "agent", "{}");
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "agent", "{}");
         awaitReady(namespace, "agent");
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
 
-        int mark = apiServer.auditMark();
-        try (KubernetesClient kubectl = apiServer.adminClient("kubectl-edit")) {
+        int mark = cluster.apiServer().auditMark();
+        try (KubernetesClient kubectl = cluster.apiServer().adminClient("kubectl-edit")) {
             kubectl.apps().deployments().inNamespace(namespace).withName("agent").edit(deployment -> {
                 deployment.getSpec().setReplicas(5);
                 var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -77,11 +72,11 @@ class UsersAndControllersIT {
                 return deployment;
             });
         }
-        Deployment reverted = awaitUntil(client, Deployment.class, namespace, "agent",
+        Deployment reverted = awaitUntil(cluster.client(), Deployment.class, namespace, "agent",
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(TEMPLATE_IMAGE));
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
 
-        var container = client.apps().deployments().inNamespace(namespace).withName("agent").get().getSpec().getTemplate().getSpec()
+        var container = cluster.client().apps().deployments().inNamespace(namespace).withName("agent").get().getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
         assertThat(container.getEnv()).as("a variable the editor added is the editor's").extracting(EnvVar::getName).contains("ADDED_BY_HAND");
         assertThat(reverted.getSpec().getReplicas()).as("replicas the Agent does not set are left to others (an HPA, say)").isEqualTo(5);
@@ -91,27 +86,27 @@ class UsersAndControllersIT {
     @Test
     void aDeploymentStrippedOfItsLabelsOrDeletedIsTakenBackOrCreatedAgain() {
         String namespace = "stripped";
-        Cluster.namespace(client, namespace);
-        Cluster.createAgent(client, namespace, "agent", "{}");
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "agent", "{}");
         awaitReady(namespace, "agent");
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
 
-        int mark = apiServer.auditMark();
-        client.apps().deployments().inNamespace(namespace).withName("agent").edit(deployment -> {
+        int mark = cluster.apiServer().auditMark();
+        cluster.client().apps().deployments().inNamespace(namespace).withName("agent").edit(deployment -> {
             deployment.getMetadata().setLabels(Map.of());
             return deployment;
         });
-        awaitUntil(client, Deployment.class, namespace, "agent", d -> d.getMetadata().getLabels() != null
+        awaitUntil(cluster.client(), Deployment.class, namespace, "agent", d -> d.getMetadata().getLabels() != null
                 && "agent-runtime-operator".equals(d.getMetadata().getLabels().get("app.kubernetes.io/managed-by")));
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
         // out of the label-filtered cache, it looks absent: a create that the API server refuses, then one apply
         assertThat(operatorWrites(mark, namespace, "deployments", "agent")).filteredOn(e -> e.code() < 400).hasSize(1);
         assertThat(operatorWrites(mark, namespace, "deployments", "agent")).hasSizeLessThanOrEqualTo(2);
 
-        int deleted = apiServer.auditMark();
-        client.apps().deployments().inNamespace(namespace).withName("agent").withTimeout(20, TimeUnit.SECONDS).delete();
-        Cluster.awaitExists(client, Deployment.class, namespace, "agent");
-        installed.awaitQuiet();
+        int deleted = cluster.apiServer().auditMark();
+        cluster.client().apps().deployments().inNamespace(namespace).withName("agent").withTimeout(20, TimeUnit.SECONDS).delete();
+        Cluster.awaitExists(cluster.client(), Deployment.class, namespace, "agent");
+        cluster.installed().awaitQuiet();
         assertThat(operatorWrites(deleted, namespace, "deployments", "agent")).extracting(AuditEvent::verb).containsExactly("patch");
         awaitReady(namespace, "agent");
     }
@@ -119,13 +114,13 @@ class UsersAndControllersIT {
     @Test
     void anotherFieldManagerForcingAFieldTheOperatorOwnsIsAnsweredOnceNotInALoop() {
         String namespace = "contested";
-        Cluster.namespace(client, namespace);
-        Cluster.createAgent(client, namespace, "agent", "{}");
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "agent", "{}");
         awaitReady(namespace, "agent");
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
 
-        int mark = apiServer.auditMark();
-        try (KubernetesClient other = apiServer.adminClient("other-controller")) {
+        int mark = cluster.apiServer().auditMark();
+        try (KubernetesClient other = cluster.apiServer().adminClient("other-controller")) {
             other.resource(Cluster.parse("""
                     apiVersion: apps/v1
                     kind: Deployment
@@ -135,11 +130,11 @@ class UsersAndControllersIT {
                         spec: {containers: [{name: agent, image: 'example.com/forced:1'}]}
                     """)).fieldManager("other-controller").forceConflicts().serverSideApply();
         }
-        awaitUntil(client, Deployment.class, namespace, "agent",
+        awaitUntil(cluster.client(), Deployment.class, namespace, "agent",
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(TEMPLATE_IMAGE));
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
         assertThat(operatorWrites(mark, namespace, "deployments", "agent")).as("the operator's answer").hasSize(1);
-        List<AuditEvent> requests = apiServer.auditEvents();
+        List<AuditEvent> requests = cluster.apiServer().auditEvents();
         assertThat(requests.subList(mark, requests.size())).filteredOn(e -> e.isWrite()
                 && e.resource().equals("deployments") && e.namespace().equals(namespace)).as("writes by both").hasSize(2);
     }
@@ -147,12 +142,12 @@ class UsersAndControllersIT {
     @Test
     void aToolServerThatFlapsEndsWithTheRightStatusAndOneEventAndLogLinePerDistinctProblem() {
         String namespace = "flapping";
-        Cluster.namespace(client, namespace);
-        Cluster.createAgent(client, namespace, "agent", "{tools: [{name: files, upstream: {toolServerRef: {name: tools}}}]}");
-        awaitUntil(client, Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "agent", "{tools: [{name: files, upstream: {toolServerRef: {name: tools}}}]}");
+        awaitUntil(cluster.client(), Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
                 "ReconciliationFailed"));
 
-        int mark = apiServer.auditMark();
+        int mark = cluster.apiServer().auditMark();
         String toolServer = """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
                 kind: ToolServer
@@ -161,18 +156,18 @@ class UsersAndControllersIT {
                 """;
         int flaps = Soak.times(50);
         for (int flap = 0; flap < flaps; flap++) {
-            Cluster.create(client, toolServer);
-            client.resources(ToolServer.class).inNamespace(namespace).withName("tools").withTimeout(20, TimeUnit.SECONDS).delete();
+            Cluster.create(cluster.client(), toolServer);
+            cluster.client().resources(ToolServer.class).inNamespace(namespace).withName("tools").withTimeout(20, TimeUnit.SECONDS).delete();
         }
-        installed.awaitQuiet();
-        awaitUntil(client, Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+        cluster.installed().awaitQuiet();
+        awaitUntil(cluster.client(), Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
                 "ReconciliationFailed"));
-        Cluster.create(client, toolServer);
+        Cluster.create(cluster.client(), toolServer);
         awaitReady(namespace, "agent");
-        installed.awaitQuiet();
+        cluster.installed().awaitQuiet();
 
         List<AuditEvent> agentStatusWrites = operatorWrites(mark, namespace, "agents/status", "agent");
-        List<Event> warnings = client.resources(Event.class).inNamespace(namespace).list().getItems().stream()
+        List<Event> warnings = cluster.client().resources(Event.class).inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getRegarding().getKind().equals("Agent") && e.getRegarding().getName().equals("agent")
                         && e.getType().equals("Warning")).toList();
         System.out.printf("flapping: %d flaps, %d status writes, %d Warning Events (series counts %s)%n", flaps, agentStatusWrites.size(),
@@ -194,9 +189,9 @@ class UsersAndControllersIT {
     @Test
     void aSubAgentThatFlapsIsFollowedByItsParentAndByAWorkforce() {
         String namespace = "flapping-sub-agent";
-        Cluster.namespace(client, namespace);
-        Cluster.createAgent(client, namespace, "parent", "{subAgents: [{name: child, agentRef: {name: child}}]}");
-        Cluster.create(client, """
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "parent", "{subAgents: [{name: child, agentRef: {name: child}}]}");
+        Cluster.create(cluster.client(), """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
                 kind: AgenticWorkforce
                 metadata: {name: desk, namespace: flapping-sub-agent}
@@ -204,30 +199,30 @@ class UsersAndControllersIT {
                 """);
         int flaps = Soak.times(20);
         for (int flap = 0; flap < flaps; flap++) {
-            Cluster.createAgent(client, namespace, "child", "{}");
-            client.resources(Agent.class).inNamespace(namespace).withName("child").withTimeout(20, TimeUnit.SECONDS).delete();
+            Cluster.createAgent(cluster.client(), namespace, "child", "{}");
+            cluster.client().resources(Agent.class).inNamespace(namespace).withName("child").withTimeout(20, TimeUnit.SECONDS).delete();
         }
-        awaitUntil(client, Agent.class, namespace, "parent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+        awaitUntil(cluster.client(), Agent.class, namespace, "parent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
                 "ReconciliationFailed"));
-        awaitUntil(client, AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
+        awaitUntil(cluster.client(), AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
                 ConditionStatus.FALSE, "AgentsNotReady"));
 
-        Cluster.createAgent(client, namespace, "child", "{}");
+        Cluster.createAgent(cluster.client(), namespace, "child", "{}");
         awaitReady(namespace, "parent");
-        awaitUntil(client, AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
+        awaitUntil(cluster.client(), AgenticWorkforce.class, namespace, "desk", w -> hasCondition(w.getStatus(), WorkforceConditions.AGENTS_AVAILABLE,
                 ConditionStatus.TRUE, "AgentsReady"));
-        Deployment parent = client.apps().deployments().inNamespace(namespace).withName("parent").get();
+        Deployment parent = cluster.client().apps().deployments().inNamespace(namespace).withName("parent").get();
         assertThat(parent.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
                 .anySatisfy(env -> assertThat(env.getValue()).contains("http://child.flapping-sub-agent.svc.cluster.local:8000"));
         assertThat(operator.isAlive()).isTrue();
     }
 
     private static List<AuditEvent> operatorWrites(int mark, String namespace, String resource, String name) {
-        return apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && e.namespace().equals(namespace)
+        return cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.isWrite() && e.namespace().equals(namespace)
                 && e.resource().equals(resource) && e.name().equals(name));
     }
 
     private static void awaitReady(String namespace, String name) {
-        awaitUntil(client, Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+        awaitUntil(cluster.client(), Agent.class, namespace, name, a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
     }
 }
