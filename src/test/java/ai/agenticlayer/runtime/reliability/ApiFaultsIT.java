@@ -111,7 +111,8 @@ class ApiFaultsIT {
             cluster.client().resources(Agent.class).inNamespace(namespace).withName("watched-1").delete();
             Cluster.createAgent(cluster.client(), namespace, "unseen", "{}");
             // etcd compacts every 5 s to the revision of the compaction before: after 15 s the changes above are history
-            sleep(Soak.times(Duration.ofSeconds(15)));
+            Duration cutFor = Soak.times(Duration.ofSeconds(15));
+            sleep(cutFor);
             int mark = cluster.apiServer().auditMark();
             proxy.heal();
             Instant healed = Instant.now();
@@ -122,8 +123,8 @@ class ApiFaultsIT {
             Duration converged = Duration.between(healed, Instant.now());
             List<RealApiServer.AuditEvent> relists = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.verb().equals("list")
                     && e.resource().equals("agents"));
-            System.out.printf("compacted: %d watches cut; after 15 s, %d re-lists of Agents, converged %s after the watches were back%n",
-                    cut, relists.size(), converged);
+            System.out.printf("compacted: %d watches cut; after %s, %d re-lists of Agents, converged %s after the watches were back%n",
+                    cut, cutFor, relists.size(), converged);
             assertThat(cut).as("watches open before the cut").isPositive();
             assertThat(relists).as("re-lists of Agents (the informers' answer to 410 Gone)").isNotEmpty();
             assertThat(operator.isAlive()).isTrue();
