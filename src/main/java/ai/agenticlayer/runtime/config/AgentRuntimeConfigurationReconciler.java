@@ -14,11 +14,11 @@ import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
 import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.KubeEvents;
 import ai.agenticlayer.runtime.common.ReconcileFailures;
 import ai.agenticlayer.runtime.common.ReconcileRetry;
 import ai.agenticlayer.runtime.common.StatusUpdates;
-import ai.agenticlayer.runtime.common.InformerStores;
 import ai.agenticlayer.runtime.common.StrippedItemStore;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -52,12 +52,12 @@ public class AgentRuntimeConfigurationReconciler implements ConfigurableReconcil
     @Inject
     OperatorConfig config;
 
-    /** A configuration created or deleted can change which of its namespace siblings is in force. */
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<AgentRuntimeConfiguration> overrider) {
         InformerStores.configurePrimary(overrider, NAME);
     }
 
+    /** A configuration created or deleted can change which of its namespace siblings is in force. */
     @Override
     public List<EventSource<?, AgentRuntimeConfiguration>> prepareEventSources(EventSourceContext<AgentRuntimeConfiguration> context) {
         InformerStores.checkPrimary(context);

@@ -77,7 +77,16 @@ class WatchedNamespacesIT {
 
                 awaitUntil(client, Agent.class, "team-a", "inside", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
                 Deployment inside = client.apps().deployments().inNamespace("team-a").withName("inside").get();
-                assertThat(inside.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(ConfigSources.HASH_ANNOTATION);
+                String hash = inside.getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigSources.HASH_ANNOTATION);
+                assertThat(hash).isNotNull();
+                // the Secret's new value reaches the operator through team-a's own Secret informer: the pods roll
+                client.secrets().inNamespace("team-a").withName("api-keys").edit(secret -> {
+                    secret.setData(null);
+                    secret.setStringData(Map.of("OPENAI_API_KEY", "rotated"));
+                    return secret;
+                });
+                awaitUntil(client, Deployment.class, "team-a", "inside",
+                        d -> !hash.equals(d.getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigSources.HASH_ANNOTATION)));
 
                 await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
                 assertThat(client.resources(Agent.class).inNamespace("team-b").withName("outside").get().getStatus()).isNull();
