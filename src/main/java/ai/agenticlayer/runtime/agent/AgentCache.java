@@ -78,9 +78,15 @@ public class AgentCache {
         }
     }
 
-    /** Every informer of the Agent controller (one per watched namespace, or one for all) has listed. */
+    /**
+     * Every informer of the Agent controller (one per watched namespace, or one for all) has listed. The SDK starts the
+     * controllers in parallel, so another controller's source may ask before the Agent controller's informer has
+     * started: until then it has no informers to ask (its start creates them, then marks it running).
+     */
     private boolean synced() {
-        return agents instanceof InformerWrappingEventSourceHealthIndicator<?> informers
+        return agents instanceof AbstractEventSource<?, ?> source
+                && source.isRunning()
+                && agents instanceof InformerWrappingEventSourceHealthIndicator<?> informers
                 && !informers.informerHealthIndicators().isEmpty()
                 && informers.informerHealthIndicators().values().stream().allMatch(InformerHealthIndicator::hasSynced);
     }
