@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Singleton;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
+import ai.agenticlayer.runtime.common.Caches;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
@@ -81,11 +82,10 @@ public class AgentCache {
     /**
      * Every informer of the Agent controller (one per watched namespace, or one for all) has listed. The SDK starts the
      * controllers in parallel, so another controller's source may ask before the Agent controller's informer has
-     * started: until then it has no informers to ask (its start creates them, then marks it running).
+     * started: until then it has no informers to ask.
      */
     private boolean synced() {
-        return agents instanceof AbstractEventSource<?, ?> source
-                && source.isRunning()
+        return Caches.started(agents)
                 && agents instanceof InformerWrappingEventSourceHealthIndicator<?> informers
                 && !informers.informerHealthIndicators().isEmpty()
                 && informers.informerHealthIndicators().values().stream().allMatch(InformerHealthIndicator::hasSynced);

@@ -9,10 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import ai.agenticlayer.runtime.agent.AgentReferences;
-import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
-import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.common.Caches;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -20,8 +19,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Gauges of the fleet the operator runs, computed from its informer caches at scrape time (no extra API request).
+ * Gauges of the fleet the operator runs, computed from its informer caches at scrape time, in one pass per kind
+ * ({@link FleetTally}), with no API request.
  * Labels take a handful of values each, never a resource name, so the series stay few however many objects exist.
+ * A replica whose caches have not started (a standby, or the leader while it starts) counts 0, not NaN, so that a
+ * sum over the replicas is the leader's figure.
  */
 @ApplicationScoped
 public class FleetMetrics {
@@ -29,7 +31,6 @@ public class FleetMetrics {
     static final String RESOURCES = "agent_runtime_resources";
     static final String REFERENCE_FAILURES = "agent_runtime_agent_reference_failures";
     static final String CHILD_CONFLICTS = "agent_runtime_child_conflicts";
-    private static final List<ConditionStatus> STATUSES = List.of(ConditionStatus.TRUE, ConditionStatus.FALSE, ConditionStatus.UNKNOWN);
 
     @Inject
     MeterRegistry registry;
@@ -44,18 +45,23 @@ public class FleetMetrics {
      */
     public <R extends CustomResource<?, ? extends ObservedStatus>> void watch(String kind, IndexedResourceCache<R> cache,
             List<String> conditions, boolean hasChildren) {
+        FleetTally tally = new FleetTally(cache, conditions);
+        // a gauge holds its object weakly, and nothing else holds a tally: without a strong reference it reads NaN
+        // from the first garbage collection on
         for (String type : conditions) {
-            for (ConditionStatus status : STATUSES) {
-                Gauge.builder(RESOURCES, cache, c -> count(c, type, status))
+            for (ConditionStatus status : FleetTally.STATUSES) {
+                Gauge.builder(RESOURCES, tally, t -> t.count(type, status))
                         .description("Objects of this operator's kinds by the status of a condition")
                         .tags("kind", kind, "condition", type, "status", status.value())
+                        .strongReference(true)
                         .register(registry);
             }
         }
         if (hasChildren) {
-            Gauge.builder(CHILD_CONFLICTS, cache, FleetMetrics::conflicts)
+            Gauge.builder(CHILD_CONFLICTS, tally, FleetTally::conflicts)
                     .description("Objects whose Deployment or Service name is taken by an object the operator does not own")
                     .tags("kind", kind)
+                    .strongReference(true)
                     .register(registry);
         }
     }
@@ -82,23 +88,7 @@ public class FleetMetrics {
 
     private double failing(AgentReferences.Kind reference) {
         IndexedResourceCache<? extends CustomResource<?, ?>> cache = agents;
-        failedReferences.keySet().removeIf(id -> cache != null && cache.get(id).isEmpty());
+        failedReferences.keySet().removeIf(id -> Caches.started(cache) && cache.get(id).isEmpty());
         return failedReferences.values().stream().filter(kinds -> kinds.contains(reference)).count();
-    }
-
-    private static <R extends CustomResource<?, ? extends ObservedStatus>> double count(IndexedResourceCache<R> cache, String type,
-            ConditionStatus status) {
-        return cache.list().filter(r -> statusOf(r, type) == status).count();
-    }
-
-    private static <R extends CustomResource<?, ? extends ObservedStatus>> double conflicts(IndexedResourceCache<R> cache) {
-        return cache.list().filter(r -> r.getStatus() != null && Conditions.find(r.getStatus().getConditions(), Conditions.READY)
-                .map(Condition::getReason).filter("ResourceConflict"::equals).isPresent()).count();
-    }
-
-    private static ConditionStatus statusOf(CustomResource<?, ? extends ObservedStatus> resource, String type) {
-        ObservedStatus status = resource.getStatus();
-        return status == null ? ConditionStatus.UNKNOWN
-                : Conditions.find(status.getConditions(), type).map(Condition::getStatus).orElse(ConditionStatus.UNKNOWN);
     }
 }
