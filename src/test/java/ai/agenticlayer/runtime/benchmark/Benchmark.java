@@ -46,13 +46,23 @@ public final class Benchmark {
     private static final int PARENTS_OF_POPULAR = 100;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     /** glibc keeps one malloc arena per core and thread burst; two is what JVM container images usually set. */
+    /**
+     * How often the driver scrapes the operator's Ready gauge while it converges (-Dbenchmark.pollMillis): each scrape
+     * costs the operator CPU that grows with the fleet (see the scrape column), so every 50 ms slowed it down.
+     */
+    private static final long POLL_MILLIS = Long.getLong("benchmark.pollMillis", 1000);
     private static final Map<String, String> ENV = Map.of("MALLOC_ARENA_MAX", System.getProperty("operator.mallocArenaMax", "2"));
 
     record Result(int agents, double convergeSeconds, double baselineSeconds, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, long threads,
             double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds,
-            double startSeconds, double idleRssMiB, double restartSeconds) {
+            double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others) {
+    }
+
+    /** ToolServers and AgenticWorkforces created once the Agents have converged: one per 10 and one per 100 Agents. */
+    record Others(int toolServers, int workforces, double convergeSeconds, double writesPerToolServer, double writesPerWorkforce,
+            long otherWrites, long events, double heapMiB, double rssMiB) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -148,7 +158,7 @@ public final class Benchmark {
             PackagedOperator operator = installed.start("benchmark-" + n, Map.of(), ENV).awaitReady();
             double startSeconds = seconds(launch);
             Thread.sleep(2_000);
-            double idleRssMiB = procStatus(operator.pid(), "VmRSS:") / 1024;
+            double idleRssMiB = operator.memory().rssMiB();
             try {
                 // warm the operator's JIT as a long-running operator is warm: 300 Agents elsewhere, then the measured ones
                 for (int i = 0; i < 300; i++) {
@@ -191,9 +201,13 @@ public final class Benchmark {
                 double eventsPerAgent = converging.stream().filter(e -> e.resource().equals("events")).count() / (double) n;
 
                 // a full resync: a new operator process lists everything and reconciles every Agent again
-                double heapMiB = heapMiB(operator);
-                double rssMiB = procStatus(operator.pid(), "VmRSS:") / 1024;
-                long threads = (long) procStatus(operator.pid(), "Threads:");
+                PackagedOperator.Memory converged = operator.memory();
+                double heapMiB = converged.heapMiB();
+                double rssMiB = converged.rssMiB();
+                long threads = (long) operator.procStatus("Threads:");
+                printNativeMemory(operator, n);
+                double scrapeMillis = scrapeMillis(operator);
+                Others others = toolServersAndWorkforces(apiServer, client, installed, operator, n);
                 operator.close();
                 int resyncMark = apiServer.auditMark();
                 long restart = System.nanoTime();
@@ -234,11 +248,61 @@ public final class Benchmark {
 
 
                 return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB,
-                        threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds);
+                        threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds,
+                        scrapeMillis, others);
             } finally {
                 operator.close();
             }
         }
+    }
+
+    /**
+     * A ToolServer per 10 Agents and an AgenticWorkforce per 100, each workforce over 10 of the converged Agents (and
+     * through them their sub-agents): until every ToolServer is Ready and every workforce has all its Agents available,
+     * what that costs in writes, and the operator's memory with all of them cached.
+     */
+    private static Others toolServersAndWorkforces(RealApiServer apiServer, KubernetesClient client, InstalledOperator installed,
+            PackagedOperator operator, int n) throws Exception {
+        int toolServers = Math.max(1, n / 10);
+        int workforces = Math.max(1, n / 100);
+        int mark = apiServer.auditMark();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<?>> creations = new ArrayList<>();
+        for (int i = 0; i < toolServers; i++) {
+            String name = "tools-" + i;
+            creations.add(pool.submit(() -> Cluster.create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: ToolServer\n"
+                    + "metadata: {name: " + name + ", namespace: " + NAMESPACE + "}\nspec: {image: 'mcp/filesystem:1.0'}")));
+        }
+        for (int w = 0; w < workforces; w++) {
+            StringBuilder entryPoints = new StringBuilder();
+            for (int i = 10 * w; i < 10 * w + 10; i++) {
+                entryPoints.append(entryPoints.isEmpty() ? "" : ", ").append("{name: agent-").append(i).append('}');
+            }
+            String name = "desk-" + w;
+            creations.add(pool.submit(() -> Cluster.create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: AgenticWorkforce\n"
+                    + "metadata: {name: " + name + ", namespace: " + NAMESPACE + "}\nspec: {name: Desk, description: Answers, "
+                    + "owner: desk@example.com, entryPointAgents: [" + entryPoints + "]}")));
+        }
+        for (Future<?> creation : creations) {
+            creation.get();
+        }
+        pool.shutdown();
+        awaitGauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"ToolServer\",status=\"True\"}", toolServers);
+        awaitGauge(operator, "agent_runtime_resources{condition=\"AgentsAvailable\",kind=\"AgenticWorkforce\",status=\"True\"}",
+                workforces);
+        double seconds = seconds(start);
+        Thread.sleep(2_000);
+        List<AuditEvent> writes = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && !isBookkeeping(e));
+        // a ToolServer's own status, and its Deployment and Service (named after it)
+        long toolServerWrites = writes.stream().filter(e -> e.resource().startsWith("toolservers") || e.name().startsWith("tools-"))
+                .filter(e -> !e.resource().equals("events")).count();
+        long workforceWrites = writes.stream().filter(e -> e.resource().startsWith("agenticworkforces")).count();
+        long events = writes.stream().filter(e -> e.resource().equals("events")).count();
+        long otherWrites = writes.size() - toolServerWrites - workforceWrites - events;
+        PackagedOperator.Memory memory = operator.memory();
+        return new Others(toolServers, workforces, seconds, toolServerWrites / (double) toolServers, workforceWrites / (double) workforces,
+                otherWrites, events, memory.heapMiB(), memory.rssMiB());
     }
 
     /** Agent i: an external tool, and a sub-agent by reference (the first hundred share "popular"). */
@@ -280,10 +344,15 @@ public final class Benchmark {
 
     /** Polls the operator's own gauge (cheap: computed from its cache) rather than listing every Agent. */
     private static void awaitReadyAgents(PackagedOperator operator, int expected) throws InterruptedException {
+        awaitGauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"}", expected);
+    }
+
+    private static void awaitGauge(PackagedOperator operator, String series, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (gauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"}") < expected) {
+        // not "< expected": a gauge that reads NaN has not converged
+        while (!(gauge(operator, series) >= expected)) {
             check(deadline);
-            Thread.sleep(50);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -330,10 +399,31 @@ public final class Benchmark {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static double heapMiB(PackagedOperator operator) throws InterruptedException {
-        return metrics(operator).lines()
-                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1024 * 1024);
+    /** The median time of five scrapes of /q/metrics: what a Prometheus scrape costs at this fleet size. */
+    private static double scrapeMillis(PackagedOperator operator) throws InterruptedException {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            metrics(operator);
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        return times.stream().sorted().toList().get(2);
+    }
+
+    /**
+     * Where the JVM's resident memory goes, when the operator runs with {@code -XX:NativeMemoryTracking=summary} in
+     * {@code -Doperator.jvmOptions}: jcmd's summary, printed as it is.
+     */
+    private static void printNativeMemory(PackagedOperator operator, int n) throws IOException, InterruptedException {
+        if (PackagedOperator.isNative() || !System.getProperty("operator.jvmOptions", "").contains("NativeMemoryTracking")) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(operator.pid()), "VM.native_memory", "summary")
+                .redirectErrorStream(true).start();
+        String summary = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("Native memory of the operator after converging " + n + " Agents:\n" + summary);
     }
 
     /** User and system CPU time of a process, from /proc/<pid>/stat (in clock ticks of 10 ms). */
@@ -341,16 +431,6 @@ public final class Benchmark {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
-    /** A number from /proc/<pid>/status (VmRSS in KiB, Threads). */
-    private static double procStatus(long pid, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith(field)) {
-                return Double.parseDouble(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return Double.NaN;
     }
 
     /** Requests per Agent by the API server's verb; a watch is one long request, not a request per Agent. */
@@ -400,19 +480,28 @@ public final class Benchmark {
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS (MiB) | Threads "
                 + "| CPU while converging: operator / kube-apiserver + etcd / driver (s) | Start to ready (s) | RSS idle (MiB) "
-                + "| Restart: start to every Agent reconciled (s) |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| Restart: start to every Agent reconciled (s) | Scrape of /q/metrics (ms) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
-                    + "| %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f |%n",
+                    + "| %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
                     r.agents(), r.convergeSeconds(), r.baselineSeconds(), r.convergeSeconds() / r.baselineSeconds(),
                     r.applyBaselineSeconds(), r.convergeSeconds() / r.applyBaselineSeconds(),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
                     r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
-                    r.restartSeconds()));
+                    r.restartSeconds(), r.scrapeMillis()));
+        }
+        out.append("\nThen, beside the converged Agents:\n\n| Agents | ToolServers | AgenticWorkforces | Converge (s) | Writes per ToolServer "
+                + "| Writes per workforce | Other writes | Events | Heap used after (MiB) | RSS after (MiB) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Others o = r.others();
+            out.append(String.format("| %d | %d | %d | %.1f | %.2f | %.2f | %d | %d | %.0f | %.0f |%n", r.agents(), o.toolServers(),
+                    o.workforces(), o.convergeSeconds(), o.writesPerToolServer(), o.writesPerWorkforce(), o.otherWrites(), o.events(),
+                    o.heapMiB(), o.rssMiB()));
         }
         return out.toString();
     }

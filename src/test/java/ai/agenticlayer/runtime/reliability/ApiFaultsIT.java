@@ -54,6 +54,7 @@ class ApiFaultsIT {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url());
                 PackagedOperator operator = cluster.installed().start("operator-burst", proxy.url(), Map.of(), Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "before-", 10);
+            PackagedOperator.Memory before = operator.memory();
 
             Instant burstStart = Instant.now();
             proxy.inject(head -> isChildOrStatusWrite(head) && head.path().contains("/deployments"), new Fault.Respond(429, 3))
@@ -83,8 +84,8 @@ class ApiFaultsIT {
             List<Seen> duringBurst = proxy.seen().stream().filter(s -> s.at().isAfter(burstStart) && s.at().isBefore(burstEnd)).toList();
             Map<Long, Long> perSecond = duringBurst.stream().collect(Collectors.groupingBy(
                     s -> Duration.between(burstStart, s.at()).toSeconds(), TreeMap::new, Collectors.counting()));
-            System.out.printf("burst: %d requests in %s (%s per second), converged %s after it ended%n", duringBurst.size(),
-                    Duration.between(burstStart, burstEnd), perSecond, converged);
+            System.out.printf("burst: %d requests in %s (%s per second), converged %s after it ended; memory before: %s, after: %s%n",
+                    duringBurst.size(), Duration.between(burstStart, burstEnd), perSecond, converged, before, operator.memory());
             assertThat(operator.isAlive()).isTrue();
             // a client in a hot loop sends hundreds per second; 20 Agents, each retried with backoff, far fewer
             assertThat(duringBurst.size() / (double) burst.toSeconds()).as("requests per second during the burst").isLessThan(40);
@@ -104,6 +105,7 @@ class ApiFaultsIT {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url());
                 PackagedOperator operator = cluster.installed().start("operator-compacted", proxy.url(), Map.of(), Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "watched-", 2);
+            PackagedOperator.Memory before = operator.memory();
 
             proxy.inject(RequestHead::isWatch, new Fault.Drop());
             int cut = proxy.closeConnections(RequestHead::isWatch);
@@ -123,8 +125,8 @@ class ApiFaultsIT {
             Duration converged = Duration.between(healed, Instant.now());
             List<RealApiServer.AuditEvent> relists = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> e.verb().equals("list")
                     && e.resource().equals("agents"));
-            System.out.printf("compacted: %d watches cut; after %s, %d re-lists of Agents, converged %s after the watches were back%n",
-                    cut, cutFor, relists.size(), converged);
+            System.out.printf("compacted: %d watches cut; after %s, %d re-lists of Agents, converged %s after the watches were back;"
+                    + " memory before: %s, after: %s%n", cut, cutFor, relists.size(), converged, before, operator.memory());
             assertThat(cut).as("watches open before the cut").isPositive();
             assertThat(relists).as("re-lists of Agents (the informers' answer to 410 Gone)").isNotEmpty();
             assertThat(operator.isAlive()).isTrue();
@@ -152,6 +154,7 @@ class ApiFaultsIT {
         Cluster.namespace(cluster.client(), namespace);
         try (PackagedOperator operator = cluster.installed().start("operator-revoked", Map.of()).awaitReady()) {
             createAndAwaitReady(namespace, "before-", 3);
+            PackagedOperator.Memory before = operator.memory();
             ClusterRoleBinding binding = cluster.client().rbac().clusterRoleBindings().withName(AGENT_BINDING).get();
             cluster.client().resource(binding).withTimeout(20, TimeUnit.SECONDS).delete();
 
@@ -170,7 +173,8 @@ class ApiFaultsIT {
                 awaitUntil(cluster.client(), Agent.class, namespace, "during-" + i,
                         a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"), RECOVERY);
             }
-            System.out.printf("revoked: converged %s after the permissions were back%n", Duration.between(restored, Instant.now()));
+            System.out.printf("revoked: converged %s after the permissions were back; memory before: %s, after: %s%n",
+                    Duration.between(restored, Instant.now()), before, operator.memory());
             assertThat(operator.isAlive()).isTrue();
             // one failure, the same on every retry (the Deployment's create forbidden): one line, not one per retry
             assertThat(failureLines(operator, "during-0")).as("log lines about one failing Agent").isEqualTo(1L);

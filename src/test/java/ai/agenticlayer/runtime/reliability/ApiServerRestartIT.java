@@ -56,6 +56,7 @@ class ApiServerRestartIT {
                     Cluster.createAgent(client, namespace, "before-" + i, "{}");
                 }
             }
+            PackagedOperator.Memory before = operator.memory();
             AtomicBoolean wentUnready = new AtomicBoolean();
             AtomicBoolean restarting = new AtomicBoolean(true);
             CompletableFuture<Void> probing = CompletableFuture.runAsync(() -> {
@@ -83,7 +84,8 @@ class ApiServerRestartIT {
                 restarting.set(false);
                 probing.join();
                 System.out.printf("restart: kube-apiserver down and up again in %s; all %d Agents Ready %s after; readiness went down: %s;"
-                        + " operator restarts: %d%n", restart, agents, converged, wentUnready.get(), pod.restarts);
+                        + " operator restarts: %d; memory before: %s, after: %s%n", restart, agents, converged, wentUnready.get(), pod.restarts,
+                        before, pod.operator.memory());
                 awaitUntil(client, Agent.class, namespace, "before-0", a -> a.getStatus().getUrl() != null);
             }
             assertThat(wentUnready).as("readiness went down while the API server was").isTrue();

@@ -34,12 +34,13 @@ class BadInputAtScaleIT {
     @RegisterExtension
     static final InstalledCluster cluster = InstalledCluster.named("bad-input-at-scale");
 
-    private static final int VALID = Soak.times(300);
+    private static final int VALID = Soak.times(334);
 
 
     @Test
     void twoThirdsBadTheValidConvergeAndEachBadOneIsReportedOnce() {
         try (PackagedOperator operator = cluster.installed().start("operator-bad-input", Map.of()).awaitReady()) {
+            PackagedOperator.Memory before = operator.memory();
             Cluster.namespace(cluster.client(), "valid-only");
             Duration validOnly = createAndTimeValid("valid-only", false);
 
@@ -63,10 +64,10 @@ class BadInputAtScaleIT {
                     .map(line -> line.replaceAll(".* mixed/([^ ]+) is not ready.*", "$1"))
                     .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
             System.out.printf("bad input: %d valid Agents Ready %s after the last create alone, %s among %d bad ones; %d Warning Events, %d status"
-                    + " writes and %d log lines for the bad ones%n", VALID, validOnly, amongBad, 2 * VALID,
+                    + " writes and %d log lines for the bad ones; memory before: %s, after: %s%n", VALID, validOnly, amongBad, 2 * VALID,
                     problemsPerAgent.values().stream().mapToInt(List::size).sum(),
                     writesPerBadAgent.values().stream().mapToLong(Long::longValue).sum(),
-                    linesPerBadAgent.values().stream().mapToLong(Long::longValue).sum());
+                    linesPerBadAgent.values().stream().mapToLong(Long::longValue).sum(), before, operator.memory());
 
             assertThat(problemsPerAgent).as("Agents with Warning Events").hasSize(2 * VALID).allSatisfy((agent, notes) -> assertThat(notes)
                     .as(agent).doesNotHaveDuplicates().hasSizeBetween(1, agent.startsWith("cycle-") ? 2 : 1));

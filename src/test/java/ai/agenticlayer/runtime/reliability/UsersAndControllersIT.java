@@ -148,6 +148,7 @@ class UsersAndControllersIT {
                 "ReconciliationFailed"));
 
         int mark = cluster.apiServer().auditMark();
+        PackagedOperator.Memory before = operator.memory();
         String toolServer = """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
                 kind: ToolServer
@@ -170,8 +171,9 @@ class UsersAndControllersIT {
         List<Event> warnings = cluster.client().resources(Event.class).inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getRegarding().getKind().equals("Agent") && e.getRegarding().getName().equals("agent")
                         && e.getType().equals("Warning")).toList();
-        System.out.printf("flapping: %d flaps, %d status writes, %d Warning Events (series counts %s)%n", flaps, agentStatusWrites.size(),
-                warnings.size(), warnings.stream().map(e -> e.getSeries() == null ? 1 : e.getSeries().getCount()).toList());
+        System.out.printf("flapping: %d flaps, %d status writes, %d Warning Events (series counts %s); memory before: %s, after: %s%n", flaps,
+                agentStatusWrites.size(), warnings.size(), warnings.stream().map(e -> e.getSeries() == null ? 1 : e.getSeries().getCount()).toList(),
+                before, operator.memory());
         // at most a status write per change the operator saw (present, absent), never more
         assertThat(agentStatusWrites).hasSizeLessThanOrEqualTo(2 * flaps + 1);
         // two distinct problems (the ToolServer is missing; it exists but has no URL yet): one Event each, repeats counted

@@ -121,6 +121,45 @@ public final class PackagedOperator implements AutoCloseable {
         return log;
     }
 
+    /** Heap in use (the operator's {@code jvm_memory_used_bytes} over its heap pools) and resident set size. */
+    public record Memory(double heapMiB, double rssMiB) {
+        @Override
+        public String toString() {
+            return String.format("heap %.0f MiB, RSS %.0f MiB", heapMiB, rssMiB);
+        }
+    }
+
+    /** The operator's memory now; a scrape that times out (busy, or collecting garbage) is tried again. */
+    public Memory memory() {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> metrics = get("/q/metrics");
+            if (metrics != null && metrics.statusCode() == 200) {
+                double heapBytes = metrics.body().lines()
+                        .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                return new Memory(heapBytes / (1024 * 1024), procStatus("VmRSS:") / 1024);
+            }
+            if (attempt == 12 || !isAlive()) {
+                throw new IllegalStateException("no metrics from the operator; see " + log);
+            }
+            Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        }
+    }
+
+    /** A number from /proc/<pid>/status (VmRSS in KiB, Threads). */
+    public double procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return Double.NaN;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
