@@ -3,8 +3,8 @@ package ai.agenticlayer.runtime.common;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 
 /**
- * The SDK's informer caches answer only once started: a controller starts its caches when it starts, after it won
- * leader election, so a standby replica never does, and controllers start in parallel.
+ * The SDK's informer caches answer only once started. The operator starts every controller's caches at start, on
+ * standby replicas too (only reconciling waits for leadership), and starts the controllers in parallel.
  */
 public final class Caches {
 

@@ -22,8 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Gauges of the fleet the operator runs, computed from its informer caches at scrape time, in one pass per kind
  * ({@link FleetTally}), with no API request.
  * Labels take a handful of values each, never a resource name, so the series stay few however many objects exist.
- * A replica whose caches have not started (a standby, or the leader while it starts) counts 0, not NaN, so that a
- * sum over the replicas is the leader's figure.
+ * Before its caches have started (the first moments of a start) a replica counts 0, not NaN. Standbys keep warm
+ * caches, so every replica reports the same figures.
  */
 @ApplicationScoped
 public class FleetMetrics {

@@ -54,7 +54,7 @@ final class FleetTally {
         long now = System.nanoTime();
         Counts last = counts;
         if (last == null || now - last.takenAt() > MAX_AGE_NANOS) {
-            // a replica whose caches have not started (a standby) counts nothing: 0, not NaN, so sums over replicas work
+            // before the caches have started (the first moments of a start) there is nothing to count: 0, not NaN
             Iterator<? extends CustomResource<?, ? extends ObservedStatus>> objects = Caches.started(cache) ? cache.list().iterator()
                     : Collections.emptyIterator();
             last = count(now, conditions, objects);

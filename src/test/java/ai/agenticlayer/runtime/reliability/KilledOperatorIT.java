@@ -122,10 +122,9 @@ class KilledOperatorIT {
         try (PackagedOperator standby = cluster.installed().start("operator-standby", Map.of())) {
             try {
                 standby.awaitReady();
-                // a standby never starts its caches: its fleet gauges count 0 (not NaN), so a sum over the replicas is the leader's
-                assertThat(standby.get("/q/metrics").body().lines().filter(line -> line.startsWith("agent_runtime_")))
-                        .contains("agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"} 0.0")
-                        .noneMatch(line -> line.endsWith("NaN"));
+                // a standby keeps warm caches (only reconciling waits for leadership): its fleet gauges are numbers
+                assertThat(standby.get("/q/metrics").body().lines().filter(line -> line.startsWith("agent_runtime_resources{")))
+                        .isNotEmpty().noneMatch(line -> line.endsWith("NaN"));
                 Cluster.createAgent(cluster.client(), namespace, "before", "{}");
                 awaitUntil(cluster.client(), Agent.class, namespace, "before", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             } finally {
