@@ -357,23 +357,10 @@ public final class Benchmark {
     }
 
     private static double gauge(PackagedOperator operator, String series) throws InterruptedException {
-        return metrics(operator).lines().filter(l -> l.startsWith(series + " "))
+        return operator.metrics().lines().filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** The operator's metrics; a scrape that times out (the operator is busy, or collecting garbage) is tried again. */
-    private static String metrics(PackagedOperator operator) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            var response = operator.get("/q/metrics");
-            if (response != null && response.statusCode() == 200) {
-                return response.body();
-            }
-            if (attempt == 12 || !operator.isAlive()) {
-                throw new IllegalStateException("no metrics from the operator; see " + operator.logFile());
-            }
-            Thread.sleep(1_000);
-        }
-    }
 
     private static void awaitDeployments(KubernetesClient client, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -394,7 +381,7 @@ public final class Benchmark {
     }
 
     private static double reconciled(PackagedOperator operator) throws InterruptedException {
-        String metrics = metrics(operator);
+        String metrics = operator.metrics();
         return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_success_total{") && l.contains("kind=\"Agent\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -404,7 +391,7 @@ public final class Benchmark {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            metrics(operator);
+            operator.metrics();
             times.add((System.nanoTime() - start) / 1e6);
         }
         return times.stream().sorted().toList().get(2);

@@ -129,15 +129,20 @@ public final class PackagedOperator implements AutoCloseable {
         }
     }
 
-    /** The operator's memory now; a scrape that times out (busy, or collecting garbage) is tried again. */
+    /** The operator's memory now. */
     public Memory memory() {
+        double heapBytes = metrics().lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return new Memory(heapBytes / (1024 * 1024), procStatus("VmRSS:") / 1024);
+    }
+
+    /** The operator's /q/metrics; a scrape that times out (busy, or collecting garbage) is tried again. */
+    public String metrics() {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> metrics = get("/q/metrics");
             if (metrics != null && metrics.statusCode() == 200) {
-                double heapBytes = metrics.body().lines()
-                        .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-                return new Memory(heapBytes / (1024 * 1024), procStatus("VmRSS:") / 1024);
+                return metrics.body();
             }
             if (attempt == 12 || !isAlive()) {
                 throw new IllegalStateException("no metrics from the operator; see " + log);
