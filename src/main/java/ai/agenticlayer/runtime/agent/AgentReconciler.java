@@ -66,7 +66,8 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 })
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
+@ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
+        informerListLimit = InformerStores.LIST_PAGE))
 public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     public static final String NAME = "agent";
@@ -212,6 +213,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
                 .withSecondaryToPrimaryMapper(toAgents::apply)
                 .withOnUpdateFilter(relevantUpdate)
                 .withItemStore(InformerStores.stripped(context))
+                .withInformerListLimit(InformerStores.LIST_PAGE)
                 .build();
         return new InformerEventSource<>(configuration, context);
     }

@@ -23,6 +23,13 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
  */
 public final class InformerStores {
 
+    /**
+     * Objects per page when an informer lists (at start, and again after its watch history is gone): a re-list of a
+     * large fleet then never holds a whole kind's response and its parsed objects in memory at once, before the store
+     * strips them. In one piece, 5,300 Deployments ran a 256 MiB heap out of memory. client-go's reflector pages by 500 too.
+     */
+    public static final long LIST_PAGE = 500;
+
     private static final String AS_BUILT = "QOSDK_USE_BUILDTIME_NAMESPACES";
 
     private InformerStores() {

@@ -35,7 +35,7 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
 
     /**
      * The informer of the children, as the SDK builds it from the {@code @KubernetesDependent} annotation, but
-     * caching them stripped only where one informer uses the store ({@link InformerStores}).
+     * caching them stripped only where one informer uses the store, and listing them page by page ({@link InformerStores}).
      */
     @Override
     protected InformerEventSource<R, P> createEventSource(EventSourceContext<P> context) {
@@ -43,7 +43,7 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
                 .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow())
                 .withName(name());
         configuration().map(KubernetesDependentResourceConfig::informerConfig).ifPresent(configuration::updateFrom);
-        configuration.withItemStore(InformerStores.stripped(context));
+        configuration.withItemStore(InformerStores.stripped(context)).withInformerListLimit(InformerStores.LIST_PAGE);
         InformerEventSource<R, P> source = new InformerEventSource<>(configuration.build(), context);
         setEventSource(source);
         return source;

@@ -40,7 +40,8 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
  */
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
+@ControllerConfiguration(name = AgentRuntimeConfigurationReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
+        informerListLimit = InformerStores.LIST_PAGE))
 public class AgentRuntimeConfigurationReconciler implements ConfigurableReconciler<AgentRuntimeConfiguration> {
 
     private static final Logger LOG = Logger.getLogger(AgentRuntimeConfigurationReconciler.class);
@@ -64,6 +65,7 @@ public class AgentRuntimeConfigurationReconciler implements ConfigurableReconcil
         var configuration = InformerEventSourceConfiguration.from(AgentRuntimeConfiguration.class, AgentRuntimeConfiguration.class)
                 .withName(SIBLINGS)
                 .withItemStore(InformerStores.stripped(context))
+                .withInformerListLimit(InformerStores.LIST_PAGE)
                 .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache()
                         .list(arc -> arc.getMetadata().getNamespace().equals(changed.getMetadata().getNamespace()))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))

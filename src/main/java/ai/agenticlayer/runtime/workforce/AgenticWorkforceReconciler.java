@@ -47,7 +47,8 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
  */
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
+@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
+        informerListLimit = InformerStores.LIST_PAGE))
 public class AgenticWorkforceReconciler implements ConfigurableReconciler<AgenticWorkforce> {
 
     private static final Logger LOG = Logger.getLogger(AgenticWorkforceReconciler.class);

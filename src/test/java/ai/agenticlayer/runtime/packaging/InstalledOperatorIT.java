@@ -72,6 +72,9 @@ class InstalledOperatorIT {
 
             List<AuditEvent> requests = cluster.apiServer().auditEvents(cluster.installed().user(), mark, e -> true);
             assertThat(requests).filteredOn(e -> e.code() == 403).as("requests the API server refused").isEmpty();
+            // every informer lists page by page, so that re-listing a large fleet never holds a whole kind at once
+            assertThat(requests).filteredOn(e -> e.verb().equals("list")).isNotEmpty()
+                    .allSatisfy(list -> assertThat(list.uri()).as(list.uri()).contains("limit="));
             ShippedRbac rbac = ShippedRbac.load();
             Set<String> used = requests.stream().filter(e -> !isSelfReview(e))
                     .flatMap(e -> e.authorizedVerbs().stream().map(verb -> e.apiGroup() + " " + e.resource() + " " + verb))
