@@ -55,7 +55,7 @@ public final class Benchmark {
 
     record Result(int agents, double convergeSeconds, double baselineSeconds, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent,
-            double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, long threads,
+            double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
             double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds,
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others) {
     }
@@ -204,6 +204,7 @@ public final class Benchmark {
                 PackagedOperator.Memory converged = operator.memory();
                 double heapMiB = converged.heapMiB();
                 double rssMiB = converged.rssMiB();
+                double rssAnonMiB = converged.rssAnonMiB();
                 long threads = (long) operator.procStatus("Threads:");
                 printNativeMemory(operator, n);
                 double scrapeMillis = scrapeMillis(operator);
@@ -247,7 +248,7 @@ public final class Benchmark {
                 }
 
 
-                return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB,
+                return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
                         threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds,
                         scrapeMillis, others);
             } finally {
@@ -465,7 +466,7 @@ public final class Benchmark {
                 .append("\n\n");
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply (s) | Ratio | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Restart writes (Events included) "
-                + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS (MiB) | Threads "
+                + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS: all / anonymous (MiB) | Threads "
                 + "| CPU while converging: operator / kube-apiserver + etcd / driver (s) | Start to ready (s) | RSS idle (MiB) "
                 + "| Restart: start to every Agent reconciled (s) | Scrape of /q/metrics (ms) |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -473,11 +474,11 @@ public final class Benchmark {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
-                    + "| %.2f | %d | %.1f | %.0f | %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
+                    + "| %.2f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
                     r.agents(), r.convergeSeconds(), r.baselineSeconds(), r.convergeSeconds() / r.baselineSeconds(),
                     r.applyBaselineSeconds(), r.convergeSeconds() / r.applyBaselineSeconds(),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
-                    r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(),
+                    r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
         }

@@ -57,11 +57,9 @@ public final class PackagedOperator implements AutoCloseable {
         Path kubeconfig = writeKubeconfig(Path.of("target", fileName + ".kubeconfig"), apiServerUrl, token);
         List<String> options = new ArrayList<>(List.of("-Xmx" + System.getProperty("operator.maxHeap", "256m"),
                 "-Dquarkus.http.port=" + port));
-        if (!isNative()) {
-            for (String option : System.getProperty("operator.jvmOptions", "").split(" ")) {
-                if (!option.isBlank()) {
-                    options.add(option);
-                }
+        for (String option : System.getProperty(isNative() ? "operator.nativeOptions" : "operator.jvmOptions", "").split(" ")) {
+            if (!option.isBlank()) {
+                options.add(option);
             }
         }
         properties.forEach((key, value) -> {
@@ -122,10 +120,14 @@ public final class PackagedOperator implements AutoCloseable {
     }
 
     /** Heap in use (the operator's {@code jvm_memory_used_bytes} over its heap pools) and resident set size. */
-    public record Memory(double heapMiB, double rssMiB) {
+    /**
+     * Heap in use, and the resident set with the part of it that is anonymous: the rest is the executable's and the
+     * libraries' pages, which the kernel can drop and read again under memory pressure.
+     */
+    public record Memory(double heapMiB, double rssMiB, double rssAnonMiB) {
         @Override
         public String toString() {
-            return String.format("heap %.0f MiB, RSS %.0f MiB", heapMiB, rssMiB);
+            return String.format("heap %.0f MiB, RSS %.0f MiB (%.0f anonymous)", heapMiB, rssMiB, rssAnonMiB);
         }
     }
 
@@ -134,7 +136,7 @@ public final class PackagedOperator implements AutoCloseable {
         double heapBytes = metrics().lines()
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-        return new Memory(heapBytes / (1024 * 1024), procStatus("VmRSS:") / 1024);
+        return new Memory(heapBytes / (1024 * 1024), procStatus("VmRSS:") / 1024, procStatus("RssAnon:") / 1024);
     }
 
     /** The operator's /q/metrics; a scrape that times out (busy, or collecting garbage) is tried again. */
