@@ -119,10 +119,10 @@ public final class PackagedOperator implements AutoCloseable {
         return log;
     }
 
-    /** Heap in use (the operator's {@code jvm_memory_used_bytes} over its heap pools) and resident set size. */
     /**
-     * Heap in use, and the resident set with the part of it that is anonymous: the rest is the executable's and the
-     * libraries' pages, which the kernel can drop and read again under memory pressure.
+     * Heap in use (the operator's {@code jvm_memory_used_bytes} over its heap pools), and the resident set with the part
+     * of it that is anonymous: the rest is the executable's and the libraries' pages, which the kernel can drop and read
+     * again under memory pressure.
      */
     public record Memory(double heapMiB, double rssMiB, double rssAnonMiB) {
         @Override
