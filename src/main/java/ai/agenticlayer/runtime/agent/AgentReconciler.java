@@ -66,8 +66,7 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 })
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
-        informerListLimit = InformerStores.LIST_PAGE))
+@ControllerConfiguration(name = AgentReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     public static final String NAME = "agent";

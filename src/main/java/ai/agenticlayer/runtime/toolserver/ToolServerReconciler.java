@@ -48,8 +48,7 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 })
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = ToolServerReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
-        informerListLimit = InformerStores.LIST_PAGE))
+@ControllerConfiguration(name = ToolServerReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> {
 
     public static final String NAME = "toolserver";

@@ -47,8 +47,7 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
  */
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
-@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class,
-        informerListLimit = InformerStores.LIST_PAGE))
+@ControllerConfiguration(name = AgenticWorkforceReconciler.NAME, informer = @Informer(itemStore = StrippedItemStore.class))
 public class AgenticWorkforceReconciler implements ConfigurableReconciler<AgenticWorkforce> {
 
     private static final Logger LOG = Logger.getLogger(AgenticWorkforceReconciler.class);
