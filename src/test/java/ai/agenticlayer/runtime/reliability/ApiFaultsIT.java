@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -182,6 +184,42 @@ class ApiFaultsIT {
     }
 
     /** Lines of the operator's log that name the object (stack trace lines apart). */
+    /**
+     * Answers cut between their head and the end of their body, as an API server restart or a load balancer leaves them:
+     * the operator's first list of Agents, and the first apply of each Agent's Deployment, which reaches the API server.
+     * fabric8's client alone waits for the rest of such a body forever: the informer never synced (readiness stayed
+     * down), and the Agent's reconcile was held until the process restarted. With the body deadline the request fails,
+     * and the retry converges everything.
+     */
+    @Test
+    void answersCutInTheMiddleOfTheirBodyFailAndTheRetryConvergesEveryAgent() {
+        String namespace = "cut";
+        Cluster.namespace(cluster.client(), namespace);
+        Set<String> cut = ConcurrentHashMap.newKeySet();
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(cluster.apiServer().url())) {
+            proxy.inject(head -> head.method().equals("GET") && !head.isWatch() && head.path().equals("/apis/runtime.agentic-layer.ai/v1alpha1/agents")
+                    && cut.add(head.path()), new Fault.CutBody())
+                    .inject(head -> head.method().equals("PATCH") && head.path().startsWith("/apis/apps/v1/namespaces/cut/deployments/")
+                            && cut.add(head.path()), new Fault.CutBody());
+            try (PackagedOperator operator = cluster.installed().start("operator-cut", proxy.url(), Map.of(), Map.of()).awaitReady()) {
+                Instant start = Instant.now();
+                for (int i = 0; i < 5; i++) {
+                    Cluster.createAgent(cluster.client(), namespace, "cut-" + i, "{}");
+                }
+                for (int i = 0; i < 5; i++) {
+                    awaitUntil(cluster.client(), Agent.class, namespace, "cut-" + i,
+                            a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"), RECOVERY);
+                }
+                System.out.printf("cut answers: %d Agents Ready %s after their creation, each after one cut apply%n", 5, Duration.between(start, Instant.now()));
+                List<Seen> cutAnswers = proxy.seen().stream().filter(Seen::injected).toList();
+                assertThat(cutAnswers).as("answers cut: the first Agent list and one Deployment apply per Agent").hasSize(6)
+                        .allSatisfy(seen -> assertThat(seen.status()).as("the API server answered " + seen.head().path()).isBetween(200, 201));
+                assertThat(operator.log()).contains("its body did not end within 20 s of its head");
+                assertThat(operator.isAlive()).isTrue();
+            }
+        }
+    }
+
     private static long failureLines(PackagedOperator operator, String name) {
         return operator.log().lines().filter(line -> line.contains("/" + name + ":") || line.contains("/" + name + " ")).count();
     }

@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * A loopback proxy between the operator and a real API server that misbehaves on request: it answers chosen requests
- * with an error (500, 503, 429 with {@code Retry-After}, 409), drops their connection before answering, delays them,
- * and closes open connections (watches among them). Everything else passes through byte for byte, websocket watches
+ * with an error (500, 503, 429 with {@code Retry-After}, 409), drops their connection before answering, cuts it in the
+ * middle of the answer, delays them, and closes open connections (watches among them). Everything else passes through byte for byte, websocket watches
  * included, so the operator's client does what it does against the API server itself.
  * <p>
  * The operator speaks plain HTTP to the proxy, which speaks TLS to the API server; each connection carries one request
@@ -76,6 +77,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
         /** The request passes through after a delay. */
         record Delay(Duration delay) implements Fault {
+        }
+
+        /**
+         * The request reaches the API server, but the connection is closed after the head of its answer and part of the
+         * body, as when the API server restarts or a load balancer cuts the connection mid-answer.
+         */
+        record CutBody() implements Fault {
         }
     }
 
@@ -180,7 +188,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
                 Thread.sleep(delay.delay().toMillis());
             }
-            forward(client, fromClient, head, rawHead, at, fault.isPresent());
+            forward(client, fromClient, head, rawHead, at, fault.orElse(null));
         } catch (IOException e) {
             // the client or the API server went away: so does this connection
         } catch (InterruptedException e) {
@@ -188,7 +196,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private void forward(Socket client, InputStream fromClient, RequestHead head, byte[] rawHead, Instant at, boolean delayed) throws IOException {
+    private void forward(Socket client, InputStream fromClient, RequestHead head, byte[] rawHead, Instant at, Fault fault) throws IOException {
         try (Socket apiServer = tls.createSocket(upstream.getHost(), upstream.getPort())) {
             open.put(client, head);
             OutputStream toApiServer = apiServer.getOutputStream();
@@ -199,7 +207,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
             OutputStream toClient = client.getOutputStream();
             byte[] buffer = new byte[16384];
             int read = fromApiServer.read(buffer);
-            seen.add(new Seen(at, head, read > 12 ? statusOf(buffer) : -1, delayed));
+            seen.add(new Seen(at, head, read > 12 ? statusOf(buffer) : -1, fault != null));
+            if (fault instanceof Fault.CutBody) {
+                toClient.write(headAndPartOfBody(fromApiServer, buffer, read));
+                toClient.flush();
+                return;
+            }
             while (read >= 0) {
                 toClient.write(buffer, 0, read);
                 toClient.flush();
@@ -208,6 +221,23 @@ public final class FaultInjectingProxy implements AutoCloseable {
         } finally {
             open.remove(client);
         }
+    }
+
+    /** The head of an answer and half of the body bytes that came with it (at least one, at most 64). */
+    private static byte[] headAndPartOfBody(InputStream fromApiServer, byte[] first, int length) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        answer.write(first, 0, length);
+        int headEnd;
+        while ((headEnd = answer.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n")) < 0 || answer.size() <= headEnd + 4) {
+            byte[] more = new byte[16384];
+            int read = fromApiServer.read(more);
+            if (read < 0) {
+                throw new IOException("The API server closed before the body of its answer");
+            }
+            answer.write(more, 0, read);
+        }
+        int bodyBytes = answer.size() - (headEnd + 4);
+        return Arrays.copyOf(answer.toByteArray(), headEnd + 4 + Math.max(1, Math.min(64, bodyBytes / 2)));
     }
 
     /** The request body, or a websocket's frames, from the client to the API server until either side closes. */
