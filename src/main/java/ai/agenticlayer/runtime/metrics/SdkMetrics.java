@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The SDK's reconcile metrics (operator_sdk_reconciliations_*, per controller), without its per-resource series: those
- * carry each object's name and namespace, one series per Agent, which a fleet of thousands cannot afford. Produced
- * here rather than left to the extension so that the packaged application records them too.
+ * carry each object's name and namespace, one series per Agent, which a fleet of thousands cannot afford; plus the age
+ * of the oldest reconcile in flight ({@link ReconcilesInFlight}). Produced here rather than left to the extension so
+ * that the packaged application records them too.
  */
 @Singleton
 public class SdkMetrics {
@@ -22,6 +23,6 @@ public class SdkMetrics {
     @Alternative
     @Priority(1)
     Metrics operatorMetrics(MeterRegistry registry) {
-        return MicrometerMetrics.withoutPerResourceMetrics(registry);
+        return new ReconcilesInFlight(MicrometerMetrics.withoutPerResourceMetrics(registry), registry, System::nanoTime);
     }
 }

@@ -62,6 +62,10 @@ class PackagedMetricsIT {
                     .contains("operator_sdk_reconciliations_queue_size_agent{")
                     .contains("operator_sdk_reconciliations_executions_agent{")
                     .contains("operator_sdk_controllers_execution_reconcile_seconds_bucket{controller=\"agent\"");
+            // no reconcile stuck: every one ended
+            assertThat(metrics).contains("agent_runtime_oldest_reconcile_seconds{controller=\"agent\"} 0.0")
+                    .contains("agent_runtime_oldest_reconcile_seconds{controller=\"toolserver\"} 0.0")
+                    .contains("agent_runtime_oldest_reconcile_seconds{controller=\"agenticworkforce\"} 0.0");
             // the fleet, by condition
             assertThat(metrics).contains("agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"} 2.0")
                     .contains("agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"False\"} 1.0")

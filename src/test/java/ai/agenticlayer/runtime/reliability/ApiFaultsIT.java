@@ -206,6 +206,9 @@ class ApiFaultsIT {
                 for (int i = 0; i < 5; i++) {
                     Cluster.createAgent(cluster.client(), namespace, "cut-" + i, "{}");
                 }
+                // while the cut applies wait for the rest of their answers, the metric shows their reconciles in flight
+                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> oldestReconcileSeconds(operator, "agent") >= 5);
                 for (int i = 0; i < 5; i++) {
                     awaitUntil(cluster.client(), Agent.class, namespace, "cut-" + i,
                             a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"), RECOVERY);
@@ -215,9 +218,16 @@ class ApiFaultsIT {
                 assertThat(cutAnswers).as("answers cut: the first Agent list and one Deployment apply per Agent").hasSize(6)
                         .allSatisfy(seen -> assertThat(seen.status()).as("the API server answered " + seen.head().path()).isBetween(200, 201));
                 assertThat(operator.log()).contains("its body did not end within 20 s of its head");
+                assertThat(oldestReconcileSeconds(operator, "agent")).as("oldest Agent reconcile in flight, once all converged").isLessThan(5);
                 assertThat(operator.isAlive()).isTrue();
             }
         }
+    }
+
+    private static double oldestReconcileSeconds(PackagedOperator operator, String controller) {
+        String series = "agent_runtime_oldest_reconcile_seconds{controller=\"" + controller + "\"} ";
+        return operator.get("/q/metrics").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).findFirst().orElse(-1);
     }
 
     private static long failureLines(PackagedOperator operator, String name) {
