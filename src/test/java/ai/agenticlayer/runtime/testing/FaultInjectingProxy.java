@@ -34,8 +34,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * A loopback proxy between the operator and a real API server that misbehaves on request: it answers chosen requests
  * with an error (500, 503, 429 with {@code Retry-After}, 409), drops their connection before answering, cuts it in the
- * middle of the answer, delays them, and closes open connections (watches among them). Everything else passes through byte for byte, websocket watches
- * included, so the operator's client does what it does against the API server itself.
+ * middle of the answer, delays them, and closes open connections (watches among them). Everything else passes through
+ * byte for byte, websocket watches included, so the operator's client does what it does against the API server itself.
  * <p>
  * The operator speaks plain HTTP to the proxy, which speaks TLS to the API server; each connection carries one request
  * ({@code Connection: close}), so that each request can be told apart and faulted. The proxy records every request it
