@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolRouteStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.InstalledCluster;
@@ -167,20 +169,75 @@ class UsersAndControllersIT {
         awaitReady(namespace, "agent");
         cluster.installed().awaitQuiet();
 
+        // two distinct problems: the ToolServer is missing; it exists but has no URL yet
+        assertFollowedWithoutFloodingTheApiServerOrTheLog("flapping", namespace, mark, flaps, 2, before);
+    }
+
+    /**
+     * A ToolRoute (reconciled by a ToolGateway implementation, which sets its URL) deleted and created again in a row:
+     * the Agent that routes a tool through it ends with the route's URL, and was told once per distinct problem.
+     */
+    @Test
+    void aToolRouteThatFlapsEndsWithItsUrlInTheAgentAndOneEventAndLogLinePerDistinctProblem() {
+        String namespace = "flapping-route";
+        Cluster.namespace(cluster.client(), namespace);
+        Cluster.createAgent(cluster.client(), namespace, "agent", "{tools: [{name: news, upstream: {toolRouteRef: {name: route}}}]}");
+        awaitUntil(cluster.client(), Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+
+        int mark = cluster.apiServer().auditMark();
+        PackagedOperator.Memory before = operator.memory();
+        String url = "http://tool-gateway.tool-gateway.svc.cluster.local/flapping-route/route/mcp";
+        int flaps = Soak.times(50);
+        for (int flap = 0; flap < flaps; flap++) {
+            createRouteWithUrl(namespace, url);
+            cluster.client().resources(ToolRoute.class).inNamespace(namespace).withName("route").withTimeout(20, TimeUnit.SECONDS).delete();
+        }
+        cluster.installed().awaitQuiet();
+        awaitUntil(cluster.client(), Agent.class, namespace, "agent", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE,
+                "ReconciliationFailed"));
+        createRouteWithUrl(namespace, url);
+        awaitReady(namespace, "agent");
+        cluster.installed().awaitQuiet();
+
+        Deployment agent = cluster.client().apps().deployments().inNamespace(namespace).withName("agent").get();
+        assertThat(agent.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).filteredOn(env -> env.getName().equals("AGENT_TOOLS"))
+                .singleElement().extracting(EnvVar::getValue).isEqualTo("{\"news\":{\"url\":\"" + url + "\"}}");
+        // two distinct problems: the route is missing; it exists but its implementation has not set its URL yet
+        assertFollowedWithoutFloodingTheApiServerOrTheLog("flapping-route", namespace, mark, flaps, 2, before);
+    }
+
+    /** The route, and then its URL, as a ToolGateway implementation would set it. */
+    private static void createRouteWithUrl(String namespace, String url) {
+        ToolRoute route = (ToolRoute) Cluster.create(cluster.client(), """
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: ToolRoute
+                metadata: {name: route, namespace: %s}
+                spec: {upstream: {external: {url: 'https://mcp.example.com/mcp'}}}
+                """.formatted(namespace));
+        route.setStatus(new ToolRouteStatus());
+        route.getStatus().setUrl(url);
+        cluster.client().resource(route).updateStatus();
+    }
+
+    /**
+     * After a reference flapped {@code flaps} times, the Agent {@code agent} got at most a status write per change the
+     * operator saw (present, absent), and at most {@code problems} Warning Events (one per distinct problem, repeats
+     * counted on it) and log lines.
+     */
+    private static void assertFollowedWithoutFloodingTheApiServerOrTheLog(String figure, String namespace, int mark, int flaps, int problems,
+            PackagedOperator.Memory before) {
         List<AuditEvent> agentStatusWrites = operatorWrites(mark, namespace, "agents/status", "agent");
         List<Event> warnings = cluster.client().resources(Event.class).inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getRegarding().getKind().equals("Agent") && e.getRegarding().getName().equals("agent")
                         && e.getType().equals("Warning")).toList();
-        System.out.printf("flapping: %d flaps, %d status writes, %d Warning Events (series counts %s); memory before: %s, after: %s%n", flaps,
+        System.out.printf("%s: %d flaps, %d status writes, %d Warning Events (series counts %s); memory before: %s, after: %s%n", figure, flaps,
                 agentStatusWrites.size(), warnings.size(), warnings.stream().map(e -> e.getSeries() == null ? 1 : e.getSeries().getCount()).toList(),
                 before, operator.memory());
-        // at most a status write per change the operator saw (present, absent), never more
         assertThat(agentStatusWrites).hasSizeLessThanOrEqualTo(2 * flaps + 1);
-        // two distinct problems (the ToolServer is missing; it exists but has no URL yet): one Event each, repeats counted
-        // on it, and one log line each
         assertThat(warnings).extracting(Event::getNote).as("one Event per distinct problem").doesNotHaveDuplicates()
-                .hasSizeLessThanOrEqualTo(2);
-        assertThat(operator.log().lines().filter(line -> line.contains("Agent flapping/agent is not ready"))).hasSizeLessThanOrEqualTo(2);
+                .hasSizeLessThanOrEqualTo(problems);
+        assertThat(operator.log().lines().filter(line -> line.contains("Agent " + namespace + "/agent is not ready"))).hasSizeLessThanOrEqualTo(problems);
         assertThat(operator.isAlive()).isTrue();
     }
 
