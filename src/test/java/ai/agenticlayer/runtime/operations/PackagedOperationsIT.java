@@ -59,6 +59,28 @@ class PackagedOperationsIT {
         }
     }
 
+    /**
+     * {@code kill -QUIT} prints every thread's stack to the log and the process goes on, from the jar as from the native
+     * executable (whose SIGQUIT handler comes with the monitoring Quarkus builds in). This is what to take when
+     * {@code agent_runtime_oldest_reconcile_seconds} shows a reconcile that does not end.
+     */
+    @Test
+    void sigquitPrintsEveryThreadsStackAndTheOperatorGoesOn() throws Exception {
+        try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds();
+                PackagedOperator operator = PackagedOperator.start("thread-dump", apiServer.url(), NO_LEADER_ELECTION, Map.of()).awaitReady()) {
+            int logBefore = operator.log().length();
+            assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(operator.pid())).start().waitFor()).isZero();
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String dump = operator.log().substring(logBefore);
+                // a thread dump names threads in quotes, where log lines put them in parentheses
+                return dump.contains("\"vert.x-eventloop-thread-") && dump.contains("\tat ");
+            });
+            assertThat(operator.isAlive()).isTrue();
+            assertThat(operator.status("/q/health/live")).isEqualTo(200);
+        }
+    }
+
     @Test
     void withConfigRolloutOffSecretsAndConfigMapsAreNeverRequested() {
         try (StandaloneApiServer apiServer = StandaloneApiServer.withCrds(); KubernetesClient client = apiServer.client();
