@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.client.http.StandardHttpRequest;
 import io.fabric8.kubernetes.client.utils.Utils;
 
 /**
- * Fails a response whose body has not ended within the request timeout after its head arrived. fabric8 7.3.1's Vert.x
+ * Fails a response whose body has not ended within the deadline after its head arrived. fabric8 7.3.1's Vert.x
  * client sets no exception handler on a response, so when the connection closes between the head and the end of the
  * body (an API server restart, a proxy or load balancer cutting connections), the body never completes; its request
  * timeout covers only the head, and a synchronous call waits forever. In a dependent resource that held the owner's

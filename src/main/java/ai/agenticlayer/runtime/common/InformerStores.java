@@ -47,8 +47,9 @@ public final class InformerStores {
 
     /**
      * For a controller whose annotation gives its primary informer a {@link StrippedItemStore}: lists page by page, and
-     * drops that store when the configuration watches a list of namespaces. Read from the configuration as the Quarkus extension reads it,
-     * because the overrider tells no namespaces; {@link #checkPrimary} verifies the outcome once the SDK has resolved them.
+     * drops that store when the configuration watches a list of namespaces. Read from the configuration as the Quarkus
+     * extension reads it, because the overrider tells no namespaces; {@link #checkPrimary} verifies the outcome once the
+     * SDK has resolved them.
      */
     public static <R extends HasMetadata> void configurePrimary(ControllerConfigurationOverrider<R> overrider, String controller) {
         List<String> namespaces = configuredNamespaces("quarkus.operator-sdk.controllers.\"" + controller + "\".namespaces")
