@@ -123,10 +123,10 @@ public final class KubeEvents {
         } catch (KubernetesClientException e) {
             if (repeated == null) {
                 LOG.warnf("Could not record event %s for %s %s/%s: %s", reason, regarding.getKind(), metadata.getNamespace(),
-                        metadata.getName(), e.getMessage());
+                        metadata.getName(), ReconcileFailures.describe(e));
             } else {
                 LOG.debugf("Could not record event %s for %s %s/%s again: %s", reason, regarding.getKind(), metadata.getNamespace(),
-                        metadata.getName(), e.getMessage());
+                        metadata.getName(), ReconcileFailures.describe(e));
             }
         }
         return repeated != null;

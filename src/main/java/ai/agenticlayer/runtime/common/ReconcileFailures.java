@@ -73,8 +73,10 @@ public final class ReconcileFailures {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            message = root == failure ? String.valueOf(failure.getMessage())
-                    : failure.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+            // a timeout has no message: its type says what happened
+            String own = Objects.toString(failure.getMessage(), failure.getClass().getSimpleName());
+            message = root == failure ? own
+                    : own + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
         }
         return message.replaceAll("\\s*\\R\\s*", " ");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,14 @@ class ReconcileFailuresTest {
 
         assertThat(ReconcileFailures.describe(noAnswer)).isEqualTo("An error has occurred. (IOException: Connection reset)");
         assertThat(ReconcileFailures.describe(new IllegalArgumentException("bad\n  input"))).isEqualTo("bad input");
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsNamedByItsType() {
+        // as fabric8 reports a request whose answer did not come in time
+        KubernetesClientException timedOut = new KubernetesClientException(null, new TimeoutException());
+
+        assertThat(ReconcileFailures.describe(timedOut)).isEqualTo("KubernetesClientException (TimeoutException)");
+        assertThat(ReconcileFailures.describe(new TimeoutException())).isEqualTo("TimeoutException");
     }
 }
