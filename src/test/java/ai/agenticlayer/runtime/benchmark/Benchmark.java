@@ -57,7 +57,7 @@ public final class Benchmark {
             double eventsPerAgent,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
             double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds,
-            double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others) {
+            double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit) {
     }
 
     /** ToolServers and AgenticWorkforces created once the Agents have converged: one per 10 and one per 100 Agents. */
@@ -209,12 +209,15 @@ public final class Benchmark {
                 printNativeMemory(operator, n);
                 double scrapeMillis = scrapeMillis(operator);
                 Others others = toolServersAndWorkforces(apiServer, client, installed, operator, n);
+                String underLimit = operator.cgroup().map(group -> "converging and with the ToolServers and workforces: " + group.describe())
+                        .orElse("");
                 operator.close();
                 int resyncMark = apiServer.auditMark();
                 long restart = System.nanoTime();
                 operator = installed.start("benchmark-resync-" + n, Map.of(), ENV).awaitReady();
                 awaitReconciled(operator, n + 2 + 300);
                 double restartSeconds = seconds(restart);
+                underLimit += operator.cgroup().map(group -> "; restart: " + group.describe()).orElse("");
                 Thread.sleep(3_000);
                 long resyncWrites = apiServer.auditEvents(installed.user(), resyncMark, e -> e.isWrite() && !isBookkeeping(e)).size();
 
@@ -250,7 +253,7 @@ public final class Benchmark {
 
                 return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
                         threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds,
-                        scrapeMillis, others);
+                        scrapeMillis, others, underLimit);
             } finally {
                 operator.close();
             }
@@ -461,9 +464,11 @@ public final class Benchmark {
 
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        out.append(PackagedOperator.isNative() ? "Operator: the native executable, -Xmx" + System.getProperty("operator.maxHeap", "256m")
-                : "Operator: the jar, -Xmx" + System.getProperty("operator.maxHeap", "256m") + " " + System.getProperty("operator.jvmOptions", ""))
-                .append("\n\n");
+        String heap = System.getProperty("operator.maxHeap") == null && System.getProperty("operator.memoryLimit") != null
+                ? "the heap sized from the memory limit " + System.getProperty("operator.memoryLimit")
+                : "-Xmx" + System.getProperty("operator.maxHeap", "256m");
+        out.append(PackagedOperator.isNative() ? "Operator: the native executable, " + heap + " " + System.getProperty("operator.nativeOptions", "")
+                : "Operator: the jar, " + heap + " " + System.getProperty("operator.jvmOptions", "")).append("\n\n");
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply (s) | Ratio | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS: all / anonymous (MiB) | Threads "
@@ -481,6 +486,12 @@ public final class Benchmark {
                     r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
+        }
+        for (Result r : results) {
+            if (!r.underLimit().isEmpty()) {
+                out.append(String.format("%nUnder -Doperator.memoryLimit=%s, %d Agents: %s.%n", System.getProperty("operator.memoryLimit"),
+                        r.agents(), r.underLimit()));
+            }
         }
         out.append("\nThen, beside the converged Agents:\n\n| Agents | ToolServers | AgenticWorkforces | Converge (s) | Writes per ToolServer "
                 + "| Writes per workforce | Other writes | Events | Heap used after (MiB) | RSS after (MiB) |\n");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -32,11 +33,14 @@ public final class PackagedOperator implements AutoCloseable {
     private final Process process;
     private final int httpPort;
     private final Path log;
+    /** Set by -Doperator.memoryLimit (benchmarks): the operator runs under that limit, as in a pod. */
+    private final Optional<MemoryCgroup> cgroup;
 
-    private PackagedOperator(Process process, int httpPort, Path log) {
+    private PackagedOperator(Process process, int httpPort, Path log, Optional<MemoryCgroup> cgroup) {
         this.process = process;
         this.httpPort = httpPort;
         this.log = log;
+        this.cgroup = cgroup;
     }
 
     /** Starts the operator against the API server at {@code apiServerUrl}, with extra properties and environment. */
@@ -55,8 +59,11 @@ public final class PackagedOperator implements AutoCloseable {
         int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port")) : freePort();
         String fileName = "packaged-operator-" + (isNative() ? "native-" : "") + name;
         Path kubeconfig = writeKubeconfig(Path.of("target", fileName + ".kubeconfig"), apiServerUrl, token);
-        List<String> options = new ArrayList<>(List.of("-Xmx" + System.getProperty("operator.maxHeap", "256m"),
-                "-Dquarkus.http.port=" + port));
+        List<String> options = new ArrayList<>(List.of("-Dquarkus.http.port=" + port));
+        // under a memory limit and no -Doperator.maxHeap, the operator sizes its heap from the limit, as in a pod
+        if (System.getProperty("operator.maxHeap") != null || System.getProperty("operator.memoryLimit") == null) {
+            options.add("-Xmx" + System.getProperty("operator.maxHeap", "256m"));
+        }
         for (String option : System.getProperty(isNative() ? "operator.nativeOptions" : "operator.jvmOptions", "").split(" ")) {
             if (!option.isBlank()) {
                 options.add(option);
@@ -67,13 +74,15 @@ public final class PackagedOperator implements AutoCloseable {
                 options.add("-D" + key + "=" + value);
             }
         });
-        List<String> command = command(options, List.of());
+        Optional<MemoryCgroup> cgroup = Optional.ofNullable(System.getProperty("operator.memoryLimit"))
+                .map(limit -> MemoryCgroup.create(fileName, limit));
+        List<String> command = cgroup.map(group -> group.wrap(command(options, List.of()))).orElseGet(() -> command(options, List.of()));
         Path log = Path.of("target", fileName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
         builder.environment().putAll(env);
         try {
-            return new PackagedOperator(builder.start(), port, log);
+            return new PackagedOperator(builder.start(), port, log, cgroup);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,7 +109,8 @@ public final class PackagedOperator implements AutoCloseable {
     public PackagedOperator awaitReady() {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("operator exited; see " + log + ":\n" + log());
+                throw new IllegalStateException("operator exited" + cgroup.map(group -> " (" + group.describe() + ")").orElse("")
+                        + "; see " + log + ":\n" + log());
             }
             return status("/q/health/ready") == 200;
         });
@@ -147,7 +157,8 @@ public final class PackagedOperator implements AutoCloseable {
                 return metrics.body();
             }
             if (attempt == 12 || !isAlive()) {
-                throw new IllegalStateException("no metrics from the operator; see " + log);
+                throw new IllegalStateException("no metrics from the operator" + cgroup.map(group -> " (" + group.describe() + ")")
+                        .orElse("") + "; see " + log);
             }
             Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         }
@@ -165,6 +176,11 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The memory cgroup the operator runs in, under -Doperator.memoryLimit. */
+    public Optional<MemoryCgroup> cgroup() {
+        return cgroup;
     }
 
     public long pid() {
@@ -187,6 +203,7 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cgroup.ifPresent(MemoryCgroup::remove);
     }
 
     /** Waits for the process to end; false when it still runs after the timeout. */
@@ -205,6 +222,7 @@ public final class PackagedOperator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cgroup.ifPresent(MemoryCgroup::remove);
     }
 
     public static boolean isNative() {
