@@ -464,7 +464,7 @@ public final class Benchmark {
 
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        String heap = System.getProperty("operator.maxHeap") == null && System.getProperty("operator.memoryLimit") != null
+        String heap = PackagedOperator.heapSizedFromLimit()
                 ? "the heap sized from the memory limit " + System.getProperty("operator.memoryLimit")
                 : "-Xmx" + System.getProperty("operator.maxHeap", "256m");
         out.append(PackagedOperator.isNative() ? "Operator: the native executable, " + heap + " " + System.getProperty("operator.nativeOptions", "")

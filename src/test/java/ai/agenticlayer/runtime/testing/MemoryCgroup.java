@@ -128,7 +128,7 @@ public final class MemoryCgroup {
         }
     }
 
-    static long parseBytes(String quantity) {
+    private static long parseBytes(String quantity) {
         String q = quantity.trim();
         long unit = 1;
         for (String[] suffix : new String[][] {{"Gi", "1073741824"}, {"Mi", "1048576"}, {"Ki", "1024"}, {"g", "1073741824"},

@@ -60,8 +60,7 @@ public final class PackagedOperator implements AutoCloseable {
         String fileName = "packaged-operator-" + (isNative() ? "native-" : "") + name;
         Path kubeconfig = writeKubeconfig(Path.of("target", fileName + ".kubeconfig"), apiServerUrl, token);
         List<String> options = new ArrayList<>(List.of("-Dquarkus.http.port=" + port));
-        // under a memory limit and no -Doperator.maxHeap, the operator sizes its heap from the limit, as in a pod
-        if (System.getProperty("operator.maxHeap") != null || System.getProperty("operator.memoryLimit") == null) {
+        if (!heapSizedFromLimit()) {
             options.add("-Xmx" + System.getProperty("operator.maxHeap", "256m"));
         }
         for (String option : System.getProperty(isNative() ? "operator.nativeOptions" : "operator.jvmOptions", "").split(" ")) {
@@ -76,7 +75,8 @@ public final class PackagedOperator implements AutoCloseable {
         });
         Optional<MemoryCgroup> cgroup = Optional.ofNullable(System.getProperty("operator.memoryLimit"))
                 .map(limit -> MemoryCgroup.create(fileName, limit));
-        List<String> command = cgroup.map(group -> group.wrap(command(options, List.of()))).orElseGet(() -> command(options, List.of()));
+        List<String> plain = command(options, List.of());
+        List<String> command = cgroup.map(group -> group.wrap(plain)).orElse(plain);
         Path log = Path.of("target", fileName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
@@ -109,8 +109,7 @@ public final class PackagedOperator implements AutoCloseable {
     public PackagedOperator awaitReady() {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("operator exited" + cgroup.map(group -> " (" + group.describe() + ")").orElse("")
-                        + "; see " + log + ":\n" + log());
+                throw new IllegalStateException("operator exited" + limitNote() + "; see " + log + ":\n" + log());
             }
             return status("/q/health/ready") == 200;
         });
@@ -157,8 +156,7 @@ public final class PackagedOperator implements AutoCloseable {
                 return metrics.body();
             }
             if (attempt == 12 || !isAlive()) {
-                throw new IllegalStateException("no metrics from the operator" + cgroup.map(group -> " (" + group.describe() + ")")
-                        .orElse("") + "; see " + log);
+                throw new IllegalStateException("no metrics from the operator" + limitNote() + "; see " + log);
             }
             Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         }
@@ -181,6 +179,16 @@ public final class PackagedOperator implements AutoCloseable {
     /** The memory cgroup the operator runs in, under -Doperator.memoryLimit. */
     public Optional<MemoryCgroup> cgroup() {
         return cgroup;
+    }
+
+    /** Under a memory limit and no -Doperator.maxHeap, the operator sizes its heap from the limit, as in a pod. */
+    public static boolean heapSizedFromLimit() {
+        return System.getProperty("operator.maxHeap") == null && System.getProperty("operator.memoryLimit") != null;
+    }
+
+    /** What the memory cgroup saw, for a failure message: an OOM kill or thrashing explains a silent operator. */
+    private String limitNote() {
+        return cgroup.map(group -> " (" + group.describe() + ")").orElse("");
     }
 
     public long pid() {
