@@ -462,6 +462,11 @@ public final class Benchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** A figure, or "-" for one not measured (the baselines with -Dbenchmark.baselines=false). */
+    private static String orDash(String format, double value) {
+        return Double.isNaN(value) ? "-" : String.format(format, value);
+    }
+
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
         String heap = PackagedOperator.heapSizedFromLimit()
@@ -478,10 +483,10 @@ public final class Benchmark {
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
-            out.append(String.format("| %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
+            out.append(String.format("| %d | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
                     + "| %.2f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
-                    r.agents(), r.convergeSeconds(), r.baselineSeconds(), r.convergeSeconds() / r.baselineSeconds(),
-                    r.applyBaselineSeconds(), r.convergeSeconds() / r.applyBaselineSeconds(),
+                    r.agents(), r.convergeSeconds(), orDash("%.1f", r.baselineSeconds()), orDash("%.2f", r.convergeSeconds() / r.baselineSeconds()),
+                    orDash("%.1f", r.applyBaselineSeconds()), orDash("%.2f", r.convergeSeconds() / r.applyBaselineSeconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
                     r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
