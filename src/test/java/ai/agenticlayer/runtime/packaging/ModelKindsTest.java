@@ -18,8 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The client maps an object's apiVersion and kind to a model class through the KubernetesResource lists of the fabric8
  * model jars; application.properties removes the lists of the API groups the operator never reads, which keeps their
  * kinds out of the native executable (docs/native.md). Each kind the operator watches, writes or builds from must still
- * map to its class (a watch event of a kind that does not is read as a generic map), and the removed groups' kinds no
- * longer do.
+ * map to its class (a watch event of a kind that does not is read twice: as a generic map, then converted to the
+ * watched class), and the removed groups' kinds no longer do.
  */
 @QuarkusTest
 @QuarkusTestResource(MockApiServer.class)
