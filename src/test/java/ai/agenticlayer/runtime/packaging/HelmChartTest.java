@@ -194,9 +194,30 @@ class HelmChartTest {
     }
 
     @Test
+    void extraArgumentsAndEnvironmentReachTheContainerAfterTheChartsOwn() {
+        assertThat(container(render(Map.of())).has("args")).as("no arguments unless given").isFalse();
+
+        JsonNode container = container(render(Map.of(
+                "extraArgs[0]", "-Xmn32m",
+                "extraEnv[0].name", "JAVA_OPTS_APPEND",
+                "extraEnv[0].value", "-XX:TieredStopAtLevel=1 -Xmn32m",
+                "extraEnv[1].name", "NODE_NAME",
+                "extraEnv[1].valueFrom.fieldRef.fieldPath", "spec.nodeName")));
+
+        assertThat(container.path("args").toString()).isEqualTo("[\"-Xmn32m\"]");
+        List<String> names = StreamSupport.stream(container.path("env").spliterator(), false).map(e -> e.path("name").asText()).toList();
+        assertThat(names).startsWith("POD_NAMESPACE").endsWith("JAVA_OPTS_APPEND", "NODE_NAME");
+        assertThat(env(container, "JAVA_OPTS_APPEND")).isEqualTo("-XX:TieredStopAtLevel=1 -Xmn32m");
+        assertThat(env(container, "NODE_NAME")).contains("spec.nodeName");
+        assertThat(env(container, "QUARKUS_LOG_LEVEL")).isEqualTo("INFO");
+    }
+
+    @Test
     void theValuesSchemaRejectsWhatTheChartCannotUse() {
         assertThatThrownBy(() -> render(Map.of("logging.format", "xml"))).hasMessageContaining("/logging/format");
         assertThatThrownBy(() -> render(Map.of("watchNamespaces[0]", "Not_A_Namespace"))).hasMessageContaining("/watchNamespaces/0");
         assertThatThrownBy(() -> render(Map.of("replicaCount", 3))).hasMessageContaining("replicaCount");
+        assertThatThrownBy(() -> render(Map.of("extraArgs[0]", 32))).hasMessageContaining("/extraArgs/0");
+        assertThatThrownBy(() -> render(Map.of("extraEnv[0].value", "no name"))).hasMessageContaining("/extraEnv/0");
     }
 }
