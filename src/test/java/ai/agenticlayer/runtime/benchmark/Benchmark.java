@@ -51,13 +51,30 @@ public final class Benchmark {
      * costs the operator CPU that grows with the fleet (see the scrape column), so every 50 ms slowed it down.
      */
     private static final long POLL_MILLIS = Long.getLong("benchmark.pollMillis", 1000);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ENV = Map.of("MALLOC_ARENA_MAX", System.getProperty("operator.mallocArenaMax", "2"));
 
-    record Result(int agents, double convergeSeconds, double baselineSeconds, Map<String, Double> operatorRequestsPerAgent,
+    record Result(int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
-            double applyBaselineSeconds, double operatorCpuSeconds, double driverCpuSeconds, double controlPlaneCpuSeconds,
+            Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit) {
+    }
+
+    /** CPU seconds of kube-apiserver with etcd, and of this JVM (the driver): used so far, or over a span. */
+    record Cpu(double controlPlane, double driver) {
+        static Cpu used() throws IOException {
+            return new Cpu(controlPlaneCpuSeconds(), cpuSeconds(ProcessHandle.current().pid()));
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(controlPlane - before.controlPlane, driver - before.driver);
+        }
+    }
+
+    /** A baseline's wall time and the CPU it took; NaN when not measured (-Dbenchmark.baselines=false). */
+    record Run(double seconds, Cpu cpu) {
+        static final Run NOT_MEASURED = new Run(Double.NaN, new Cpu(Double.NaN, Double.NaN));
     }
 
     /** ToolServers and AgenticWorkforces created once the Agents have converged: one per 10 and one per 100 Agents. */
@@ -85,9 +102,9 @@ public final class Benchmark {
         boolean baselines = Boolean.parseBoolean(System.getProperty("benchmark.baselines", "true"));
         baseline(300, false); // warms up this JVM's client before anything is measured
         for (int n : sizes) {
-            double baseline = baselines ? baseline(n, false) : Double.NaN;
-            double applyBaseline = baselines ? baseline(n, true) : Double.NaN;
-            results.add(operator(n, baseline, applyBaseline));
+            Run createBaseline = baselines ? baseline(n, false) : Run.NOT_MEASURED;
+            Run applyBaseline = baselines ? baseline(n, true) : Run.NOT_MEASURED;
+            results.add(operator(n, createBaseline, applyBaseline));
         }
         String table = table(results);
         System.out.println(table);
@@ -98,12 +115,13 @@ public final class Benchmark {
      * The minimal writes by hand: create the Agent, its Deployment and Service, write its status, with 10 threads. With
      * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
      */
-    static double baseline(int n, boolean apply) throws Exception {
+    static Run baseline(int n, boolean apply) throws Exception {
         try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
             AgentDefaults defaults = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK, "ghcr.io/agentic-layer/agent-template-adk:0.8.0",
                     "ghcr.io/agentic-layer/agent-template-msaf:0.1.0", ChildObjects.restrictedSecurityContext());
             ExecutorService pool = Executors.newFixedThreadPool(10);
+            Cpu before = Cpu.used();
             long start = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -144,12 +162,14 @@ public final class Benchmark {
             for (Future<?> future : work) {
                 future.get();
             }
+            double seconds = seconds(start);
+            Cpu cpu = Cpu.used().since(before);
             pool.shutdown();
-            return seconds(start);
+            return new Run(seconds, cpu);
         }
     }
 
-    static Result operator(int n, double baselineSeconds, double applyBaselineSeconds) throws Exception {
+    static Result operator(int n, Run createBaseline, Run applyBaseline) throws Exception {
         try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-" + n); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
             Cluster.namespace(client, "warmup");
@@ -174,9 +194,8 @@ public final class Benchmark {
                 client.resource(parse("common", "{}")).create();
                 awaitReadyAgents(operator, 302);
                 int mark = apiServer.auditMark();
-                double serverCpuBefore = controlPlaneCpuSeconds();
+                Cpu cpuBefore = Cpu.used();
                 double operatorCpuBefore = cpuSeconds(operator.pid());
-                double selfCpuBefore = cpuSeconds(ProcessHandle.current().pid());
                 long start = System.nanoTime();
                 ExecutorService pool = Executors.newFixedThreadPool(10);
                 List<Future<?>> creations = new ArrayList<>();
@@ -190,12 +209,11 @@ public final class Benchmark {
                 pool.shutdown();
                 awaitReadyAgents(operator, 302 + n);
                 double convergeSeconds = seconds(start);
+                double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
+                Cpu cpu = Cpu.used().since(cpuBefore);
                 // Ready is written after the children are applied; check once that they are all there
                 awaitAgents(client, n + 2, Benchmark::isReady);
                 awaitDeployments(client, n + 2);
-                double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
-                double selfCpu = cpuSeconds(ProcessHandle.current().pid()) - selfCpuBefore;
-                double serverCpu = controlPlaneCpuSeconds() - serverCpuBefore;
                 List<AuditEvent> converging = apiServer.auditEvents(installed.user(), mark, e -> !isBookkeeping(e));
                 Map<String, Double> perAgent = perVerb(converging.stream().filter(e -> !e.resource().equals("events")).toList(), n);
                 double eventsPerAgent = converging.stream().filter(e -> e.resource().equals("events")).count() / (double) n;
@@ -251,8 +269,8 @@ public final class Benchmark {
                 }
 
 
-                return new Result(n, convergeSeconds, baselineSeconds, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
-                        threads, applyBaselineSeconds, operatorCpu, selfCpu, serverCpu, startSeconds, idleRssMiB, restartSeconds,
+                return new Result(n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
+                        threads, applyBaseline, operatorCpu, cpu, startSeconds, idleRssMiB, restartSeconds,
                         scrapeMillis, others, underLimit);
             } finally {
                 operator.close();
@@ -467,6 +485,41 @@ public final class Benchmark {
         return Double.isNaN(value) ? "-" : String.format(format, value);
     }
 
+    /**
+     * Where the time to converge goes, against the apply baseline. When the cores are saturated, wall time follows
+     * the CPU seconds of everything on the machine: without the operator's own CPU, at the same cores busy, the run
+     * would take {@code wall × (apiserver + driver) / all}; that floor is what the API server's extra work for the
+     * operator (its watches, the Events) costs alone, and the operator CPU that leaves within 1.3 × the baseline is
+     * {@code 1.3 × baseline × all / wall − apiserver − driver}.
+     */
+    static String timeTable(List<Result> results) {
+        StringBuilder out = new StringBuilder(String.format("%nWhere the time goes while converging (CPU seconds from /proc; the machine has %d cores; "
+                + "the floor is the operator's run without the operator's CPU, at the same cores busy):%n%n", CORES));
+        out.append("| Agents | Wall: create baseline / apply baseline / operator (s) | kube-apiserver + etcd CPU: create / apply / operator's run (s) "
+                + "| Driver CPU: create / apply / operator's run (s) | Operator CPU (s) | Cores busy: create / apply / operator's run "
+                + "| Floor (s) | Floor / apply baseline | Operator CPU within 1.3 × apply baseline (s) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Run create = r.createBaseline();
+            Run apply = r.applyBaseline();
+            double others = r.cpu().controlPlane() + r.cpu().driver();
+            double all = others + r.operatorCpuSeconds();
+            double floor = r.convergeSeconds() * others / all;
+            double budget = 1.3 * apply.seconds() * all / r.convergeSeconds() - others;
+            out.append(String.format("| %d | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s |%n",
+                    r.agents(), orDash("%.1f", create.seconds()), orDash("%.1f", apply.seconds()), r.convergeSeconds(),
+                    orDash("%.1f", create.cpu().controlPlane()), orDash("%.1f", apply.cpu().controlPlane()), r.cpu().controlPlane(),
+                    orDash("%.1f", create.cpu().driver()), orDash("%.1f", apply.cpu().driver()), r.cpu().driver(), r.operatorCpuSeconds(),
+                    orDash("%.2f", coresBusy(create)), orDash("%.2f", coresBusy(apply)), all / r.convergeSeconds(), floor,
+                    orDash("%.2f", floor / apply.seconds()), orDash("%.1f", budget)));
+        }
+        return out.toString();
+    }
+
+    private static double coresBusy(Run run) {
+        return (run.cpu().controlPlane() + run.cpu().driver()) / run.seconds();
+    }
+
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
         String heap = PackagedOperator.heapSizedFromLimit()
@@ -485,13 +538,15 @@ public final class Benchmark {
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %d | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
                     + "| %.2f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
-                    r.agents(), r.convergeSeconds(), orDash("%.1f", r.baselineSeconds()), orDash("%.2f", r.convergeSeconds() / r.baselineSeconds()),
-                    orDash("%.1f", r.applyBaselineSeconds()), orDash("%.2f", r.convergeSeconds() / r.applyBaselineSeconds()),
+                    r.agents(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
+                    orDash("%.2f", r.convergeSeconds() / r.createBaseline().seconds()),
+                    orDash("%.1f", r.applyBaseline().seconds()), orDash("%.2f", r.convergeSeconds() / r.applyBaseline().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
                     r.baselineWritesPerAgent(), r.eventsPerAgent(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
-                    r.threads(), r.operatorCpuSeconds(), r.controlPlaneCpuSeconds(), r.driverCpuSeconds(), r.startSeconds(), r.idleRssMiB(),
+                    r.threads(), r.operatorCpuSeconds(), r.cpu().controlPlane(), r.cpu().driver(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
         }
+        out.append(timeTable(results));
         for (Result r : results) {
             if (!r.underLimit().isEmpty()) {
                 out.append(String.format("%nUnder -Doperator.memoryLimit=%s, %d Agents: %s.%n", System.getProperty("operator.memoryLimit"),
