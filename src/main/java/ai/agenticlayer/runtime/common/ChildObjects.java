@@ -86,7 +86,6 @@ public final class ChildObjects {
                 .build();
     }
 
-    /** Name and namespace of the owner, with the given labels and annotations. */
     /** A controller reference, as the original operator set: garbage collection removes the child with its owner. */
     public static <R extends HasMetadata> R ownedBy(R child, HasMetadata owner) {
         child.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
@@ -108,6 +107,7 @@ public final class ChildObjects {
         return desired;
     }
 
+    /** Name and namespace of the owner, with the given labels and annotations. */
     public static ObjectMeta metadata(HasMetadata owner, Map<String, String> labels, Map<String, String> annotations) {
         return new ObjectMetaBuilder()
                 .withName(owner.getMetadata().getName())

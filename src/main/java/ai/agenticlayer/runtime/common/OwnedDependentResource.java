@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfig;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
@@ -47,6 +48,16 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
         InformerEventSource<R, P> source = new InformerEventSource<>(configuration.build(), context);
         setEventSource(source);
         return source;
+    }
+
+    /**
+     * A child is named as its owner, in the owner's namespace ({@link ChildObjects#metadata}). The SDK's default finds
+     * the child by building its desired state, which {@link #match} then builds again: the hash and all, twice per
+     * reconcile.
+     */
+    @Override
+    protected ResourceID targetSecondaryResourceID(P primary, Context<P> context) {
+        return ResourceID.fromResource(primary);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The desired Deployment and Service of an Agent, computed without a cluster. */
 class AgentChildrenTest {
@@ -31,6 +32,15 @@ class AgentChildrenTest {
 
     private static Container container(Agent agent) {
         return deployment(agent).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    /** The dependents find the children by the Agent's own name and namespace, without building them first. */
+    @Test
+    void childrenAreNamedAsTheirAgentInItsNamespace() {
+        Agent agent = agent("metadata: {name: weather, namespace: team-a}\nspec: {}");
+
+        assertThat(ResourceID.fromResource(deployment(agent))).isEqualTo(ResourceID.fromResource(agent));
+        assertThat(ResourceID.fromResource(AgentChildren.service(agent))).isEqualTo(ResourceID.fromResource(agent));
     }
 
     @Test

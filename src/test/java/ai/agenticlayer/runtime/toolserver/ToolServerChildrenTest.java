@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The desired Deployment, Service and URL of a ToolServer (reference §4.3), without a cluster. */
 class ToolServerChildrenTest {
@@ -32,6 +33,15 @@ class ToolServerChildrenTest {
 
     private static Container container(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    /** The dependents find the children by the ToolServer's own name and namespace, without building them first. */
+    @Test
+    void childrenAreNamedAsTheirToolServerInItsNamespace() {
+        ToolServer server = toolServer("metadata: {name: search, namespace: tools}\nspec: {image: mcp/search:1}");
+
+        assertThat(ResourceID.fromResource(deployment(server))).isEqualTo(ResourceID.fromResource(server));
+        assertThat(ResourceID.fromResource(ToolServerChildren.service(server))).isEqualTo(ResourceID.fromResource(server));
     }
 
     @Test
