@@ -1,6 +1,8 @@
 package ai.agenticlayer.runtime.common;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,13 +32,17 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 public abstract class OwnedDependentResource<R extends HasMetadata, P extends HasMetadata>
         extends CRUDKubernetesDependentResource<R, P> {
 
+    /** The desired-state hash of each child whose create is in flight. */
+    private final Map<ResourceID, String> creating = new ConcurrentHashMap<>();
+
     protected OwnedDependentResource(Class<R> resourceType) {
         super(resourceType);
     }
 
     /**
      * The informer of the children, as the SDK builds it from the {@code @KubernetesDependent} annotation, but
-     * caching them stripped only where one informer uses the store, and listing them page by page ({@link InformerStores}).
+     * caching them stripped only where one informer uses the store, listing them page by page ({@link InformerStores}),
+     * and reconciling the owner only on the events that can change its reconcile ({@link ChildUpdates}).
      */
     @Override
     protected InformerEventSource<R, P> createEventSource(EventSourceContext<P> context) {
@@ -44,7 +50,9 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
                 .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow())
                 .withName(name());
         configuration().map(KubernetesDependentResourceConfig::informerConfig).ifPresent(configuration::updateFrom);
-        configuration.withItemStore(InformerStores.stripped(context)).withInformerListLimit(InformerStores.LIST_PAGE);
+        configuration.withItemStore(InformerStores.stripped(context)).withInformerListLimit(InformerStores.LIST_PAGE)
+                .withOnUpdateFilter(ChildUpdates::matter)
+                .withOnAddFilter(child -> !ChildUpdates.asCreated(child, creating.get(ResourceID.fromResource(child))));
         InformerEventSource<R, P> source = new InformerEventSource<>(configuration.build(), context);
         setEventSource(source);
         return source;
@@ -68,6 +76,18 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
                 && StoredState.differences(serialization.convertValue(desired, JsonNode.class),
                         serialization.convertValue(actual, JsonNode.class)).isEmpty();
         return Matcher.Result.computed(unchanged, desired);
+    }
+
+    /** Until the SDK has cached the created child, its addition is recognised here ({@link ChildUpdates#asCreated}). */
+    @Override
+    protected R handleCreate(R desired, P primary, Context<P> context) {
+        ResourceID id = ResourceID.fromResource(desired);
+        creating.put(id, DesiredStateHash.on(desired));
+        try {
+            return super.handleCreate(desired, primary, context);
+        } finally {
+            creating.remove(id);
+        }
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class Benchmark {
             double eventsPerAgent,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
             Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
-            double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit) {
+            double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit,
+            double reconcilesPerAgent) {
     }
 
     /** CPU seconds of kube-apiserver with etcd, and of this JVM (the driver): used so far, or over a span. */
@@ -196,6 +197,7 @@ public final class Benchmark {
                 int mark = apiServer.auditMark();
                 Cpu cpuBefore = Cpu.used();
                 double operatorCpuBefore = cpuSeconds(operator.pid());
+                double reconcilesBefore = agentReconciles(operator, "started");
                 long start = System.nanoTime();
                 ExecutorService pool = Executors.newFixedThreadPool(10);
                 List<Future<?>> creations = new ArrayList<>();
@@ -211,6 +213,7 @@ public final class Benchmark {
                 double convergeSeconds = seconds(start);
                 double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
                 Cpu cpu = Cpu.used().since(cpuBefore);
+                double reconcilesPerAgent = (agentReconciles(operator, "started") - reconcilesBefore) / n;
                 // Ready is written after the children are applied; check once that they are all there
                 awaitAgents(client, n + 2, Benchmark::isReady);
                 awaitDeployments(client, n + 2);
@@ -271,7 +274,7 @@ public final class Benchmark {
 
                 return new Result(n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
                         threads, applyBaseline, operatorCpu, cpu, startSeconds, idleRssMiB, restartSeconds,
-                        scrapeMillis, others, underLimit);
+                        scrapeMillis, others, underLimit, reconcilesPerAgent);
             } finally {
                 operator.close();
             }
@@ -396,15 +399,16 @@ public final class Benchmark {
     /** Until the new process has finished one reconcile per Agent (the SDK's success counter). */
     private static void awaitReconciled(PackagedOperator operator, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (reconciled(operator) < expected) {
+        while (agentReconciles(operator, "success") < expected) {
             check(deadline);
             Thread.sleep(250);
         }
     }
 
-    private static double reconciled(PackagedOperator operator) throws InterruptedException {
+    /** The SDK's counter of Agent reconciles that have {@code started} or ended in {@code success}, so far. */
+    private static double agentReconciles(PackagedOperator operator, String counter) throws InterruptedException {
         String metrics = operator.metrics();
-        return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_success_total{") && l.contains("kind=\"Agent\""))
+        return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_" + counter + "_total{") && l.contains("kind=\"Agent\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -497,8 +501,9 @@ public final class Benchmark {
                 + "the floor is the operator's run without the operator's CPU, at the same cores busy):%n%n", CORES));
         out.append("| Agents | Wall: create baseline / apply baseline / operator (s) | kube-apiserver + etcd CPU: create / apply / operator's run (s) "
                 + "| Driver CPU: create / apply / operator's run (s) | Operator CPU (s) | Cores busy: create / apply / operator's run "
-                + "| Floor (s) | Floor / apply baseline | Operator CPU within 1.3 × apply baseline (s) |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| Floor (s) | Floor / apply baseline | Operator CPU within 1.3 × apply baseline (s) | Reconciles per Agent "
+                + "| Operator CPU per Agent (ms) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Run create = r.createBaseline();
             Run apply = r.applyBaseline();
@@ -506,12 +511,14 @@ public final class Benchmark {
             double all = others + r.operatorCpuSeconds();
             double floor = r.convergeSeconds() * others / all;
             double budget = 1.3 * apply.seconds() * all / r.convergeSeconds() - others;
-            out.append(String.format("| %d | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s |%n",
+            out.append(String.format("| %d | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s "
+                    + "| %.2f | %.1f |%n",
                     r.agents(), orDash("%.1f", create.seconds()), orDash("%.1f", apply.seconds()), r.convergeSeconds(),
                     orDash("%.1f", create.cpu().controlPlane()), orDash("%.1f", apply.cpu().controlPlane()), r.cpu().controlPlane(),
                     orDash("%.1f", create.cpu().driver()), orDash("%.1f", apply.cpu().driver()), r.cpu().driver(), r.operatorCpuSeconds(),
                     orDash("%.2f", coresBusy(create)), orDash("%.2f", coresBusy(apply)), all / r.convergeSeconds(), floor,
-                    orDash("%.2f", floor / apply.seconds()), orDash("%.1f", budget)));
+                    orDash("%.2f", floor / apply.seconds()), orDash("%.1f", budget), r.reconcilesPerAgent(),
+                    1000 * r.operatorCpuSeconds() / r.agents()));
         }
         return out.toString();
     }
