@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.client.http.AsyncBody;
@@ -12,7 +14,6 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.http.StandardHttpRequest;
-import io.fabric8.kubernetes.client.utils.Utils;
 
 /**
  * Fails a response whose body has not ended within the deadline after its head arrived. fabric8 7.3.1's Vert.x
@@ -29,9 +30,19 @@ final class BodyDeadlineInterceptor implements Interceptor {
     static final String NAME = "body-deadline";
 
     private final Duration deadline;
+    /**
+     * The deadlines, on a thread of their own. A cancelled {@link ScheduledFuture} is dropped quietly, where cancelling
+     * the {@link CompletableFuture} of fabric8's scheduler made two exceptions with stack traces on every response.
+     */
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "body-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BodyDeadlineInterceptor(Duration deadline) {
         this.deadline = deadline;
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -41,12 +52,12 @@ final class BodyDeadlineInterceptor implements Interceptor {
             return;
         }
         CompletableFuture<Void> done = body.done();
-        CompletableFuture<Void> timer = Utils.schedule(Runnable::run, () -> {
+        ScheduledFuture<?> timer = timers.schedule(() -> {
             if (done.completeExceptionally(new IOException("The response to " + request.method() + " " + request.uri().getPath()
                     + " stopped: its body did not end within " + deadline.toSeconds() + " s of its head (connection lost?)"))) {
                 body.cancel(); // resets the stream, so that its connection is not reused
             }
         }, deadline.toMillis(), TimeUnit.MILLISECONDS);
-        done.whenComplete((ignored, failure) -> timer.cancel(true));
+        done.whenComplete((ignored, failure) -> timer.cancel(false));
     }
 }
