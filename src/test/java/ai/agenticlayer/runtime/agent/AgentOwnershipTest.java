@@ -9,6 +9,7 @@ import static ai.agenticlayer.runtime.testing.Cluster.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +33,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The operator changes only what it owns, writes only when something changed, and restores what it owns. */
@@ -43,6 +46,9 @@ class AgentOwnershipTest {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    MeterRegistry registry;
 
     private Agent readyAgent(String namespace, String name, String spec) {
         Cluster.createAgent(client, namespace, name, spec);
@@ -175,6 +181,47 @@ class AgentOwnershipTest {
         Agent available = awaitUntil(client, Agent.class, "available", "watched",
                 a -> hasCondition(a.getStatus(), "Available", ConditionStatus.TRUE, "MinimumReplicasAvailable"));
         assertThat(condition(available.getStatus(), "Ready").orElseThrow().getStatus()).isEqualTo(ConditionStatus.TRUE);
+    }
+
+    @Test
+    void aDeploymentsStatusChurnReconcilesNothingItsAvailabilityOnce() {
+        readyAgent("churn", "steady", "{}");
+        Deployment deployment = awaitExists(client, Deployment.class, "churn", "steady");
+        double before = agentReconcilesOnceQuiet();
+
+        // what the Deployment controller writes during a rollout besides availability: counts, generations, Progressing
+        for (int ready = 0; ready <= 2; ready++) {
+            deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2)
+                    .withReadyReplicas(ready).withConditions(new DeploymentConditionBuilder().withType("Progressing")
+                            .withStatus("True").withReason("ReplicaSetUpdated").withMessage(ready + " of 2 ready").build())
+                    .build());
+            deployment = client.resource(deployment).updateStatus();
+        }
+        // the same watch delivers this after the churn: had the churn reconciled, this would make a second reconcile
+        deployment.getStatus().getConditions().add(new DeploymentConditionBuilder().withType("Available").withStatus("True")
+                .withReason("MinimumReplicasAvailable").withMessage("Deployment has minimum availability.").build());
+        client.resource(deployment).updateStatus();
+
+        awaitUntil(client, Agent.class, "churn", "steady", a -> hasCondition(a.getStatus(), "Available", ConditionStatus.TRUE,
+                "MinimumReplicasAvailable"));
+        assertThat(agentReconcilesOnceQuiet() - before).isEqualTo(1);
+    }
+
+    /** Agent reconciles started, once every one started has ended and none started for a second. */
+    private double agentReconcilesOnceQuiet() {
+        double[] last = { -1 };
+        await().pollInterval(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30)).until(() -> {
+            double started = agentReconciles("started");
+            boolean quiet = started == last[0] && started == agentReconciles("success") + agentReconciles("failed");
+            last[0] = started;
+            return quiet;
+        });
+        return last[0];
+    }
+
+    private double agentReconciles(String outcome) {
+        return registry.find("operator.sdk.reconciliations." + outcome).tag("kind", "Agent").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private List<Event> events(String namespace, String name, String reason) {
