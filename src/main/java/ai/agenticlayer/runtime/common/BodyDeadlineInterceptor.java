@@ -30,19 +30,9 @@ final class BodyDeadlineInterceptor implements Interceptor {
     static final String NAME = "body-deadline";
 
     private final Duration deadline;
-    /**
-     * The deadlines, on a thread of their own. A cancelled {@link ScheduledFuture} is dropped quietly, where cancelling
-     * the {@link CompletableFuture} of fabric8's scheduler made two exceptions with stack traces on every response.
-     */
-    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "body-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     BodyDeadlineInterceptor(Duration deadline) {
         this.deadline = deadline;
-        timers.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -52,12 +42,31 @@ final class BodyDeadlineInterceptor implements Interceptor {
             return;
         }
         CompletableFuture<Void> done = body.done();
-        ScheduledFuture<?> timer = timers.schedule(() -> {
+        ScheduledFuture<?> timer = Timers.SHARED.schedule(() -> {
             if (done.completeExceptionally(new IOException("The response to " + request.method() + " " + request.uri().getPath()
                     + " stopped: its body did not end within " + deadline.toSeconds() + " s of its head (connection lost?)"))) {
                 body.cancel(); // resets the stream, so that its connection is not reused
             }
         }, deadline.toMillis(), TimeUnit.MILLISECONDS);
         done.whenComplete((ignored, failure) -> timer.cancel(false));
+    }
+
+    /**
+     * The deadlines of every client, on one thread of their own, started with the first deadline and never stopped: a
+     * thread per interceptor would outlive each client closed without telling it. A cancelled {@link ScheduledFuture}
+     * is dropped quietly, where cancelling the {@link CompletableFuture} of fabric8's scheduler made two exceptions
+     * with stack traces on every response.
+     */
+    private static final class Timers {
+
+        static final ScheduledThreadPoolExecutor SHARED = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "body-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        static {
+            SHARED.setRemoveOnCancelPolicy(true);
+        }
     }
 }
