@@ -509,11 +509,11 @@ public final class Benchmark {
     }
 
     /**
-     * Where the time to converge goes, against the apply baseline (the mean of its runs before and after). When the cores are saturated, wall time follows
-     * the CPU seconds of everything on the machine: without the operator's own CPU, at the same cores busy, the run
-     * would take {@code wall × (apiserver + driver) / all}; that floor is what the API server's extra work for the
-     * operator (its watches, the Events) costs alone, and the operator CPU that leaves within 1.3 × the baseline is
-     * {@code 1.3 × baseline × all / wall − apiserver − driver}.
+     * Where the time to converge goes, against the apply baseline (the mean of its runs before and after). When the
+     * cores are saturated, wall time follows the CPU seconds of everything on the machine: without the operator's own
+     * CPU, at the same cores busy, the run would take {@code wall × (apiserver + driver) / all}; that floor is what the
+     * API server's extra work for the operator (its watches, the Events) costs alone, and the operator CPU that leaves
+     * within 1.3 × the baseline is {@code 1.3 × baseline × all / wall − apiserver − driver}.
      */
     static String timeTable(List<Result> results) {
         StringBuilder out = new StringBuilder(String.format("%nWhere the time goes while converging (CPU seconds from /proc; the machine has %d cores; "
