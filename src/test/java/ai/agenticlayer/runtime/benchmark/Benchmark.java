@@ -61,9 +61,9 @@ public final class Benchmark {
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit,
             double reconcilesPerAgent, Run applyBaselineAfter) {
 
-        /** The apply baseline the ratios are taken against: the mean of its runs before and after the operator's. */
+        /** The apply baseline the ratios are taken against: the mean of its runs before and after the operator's (NaN unmeasured). */
         Run applyBaselineMean() {
-            return Double.isNaN(applyBaselineAfter.seconds()) ? applyBaseline : Run.mean(applyBaseline, applyBaselineAfter);
+            return Run.mean(applyBaseline, applyBaselineAfter);
         }
 
         Result withApplyBaselineAfter(Run after) {
