@@ -264,7 +264,15 @@ public final class Benchmark {
                 double subAgentChangeSeconds;
                 // the sub-agent of 100 parents moves to another port; a watch sees their Deployments change
                 java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
-                try (var watch = client.apps().deployments().inNamespace(NAMESPACE).watch(new io.fabric8.kubernetes.client.Watcher<Deployment>() {
+                java.util.concurrent.atomic.AtomicReference<io.fabric8.kubernetes.client.WatcherException> watchClosed =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                // from the list's resourceVersion: without one the server first replays every Deployment (11,002 at
+                // 10,000 Agents); one such watch reported none of the changes, and this loop waited out its timeout
+                String listedAt = client.apps().deployments().inNamespace(NAMESPACE)
+                        .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build())
+                        .getMetadata().getResourceVersion();
+                try (var watch = client.apps().deployments().inNamespace(NAMESPACE).withResourceVersion(listedAt)
+                        .watch(new io.fabric8.kubernetes.client.Watcher<Deployment>() {
                     @Override
                     public void eventReceived(Action action, Deployment deployment) {
                         if (deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
@@ -275,6 +283,7 @@ public final class Benchmark {
 
                     @Override
                     public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                        watchClosed.set(cause);
                     }
                 })) {
                     long change = System.nanoTime();
@@ -285,6 +294,10 @@ public final class Benchmark {
                     long deadline = System.nanoTime() + TIMEOUT.toNanos();
                     while (moved.size() < PARENTS_OF_POPULAR) {
                         check(deadline);
+                        if (watchClosed.get() != null) {
+                            throw new IllegalStateException("the watch of the parents' Deployments closed after " + moved.size()
+                                    + " of " + PARENTS_OF_POPULAR, watchClosed.get());
+                        }
                         Thread.sleep(20);
                     }
                     subAgentChangeSeconds = seconds(change);
