@@ -74,6 +74,9 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
     private static final Logger LOG = Logger.getLogger(AgentReconciler.class);
 
     @Inject
+    KubeEvents events;
+
+    @Inject
     OperatorConfig config;
 
     @Inject
@@ -122,7 +125,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
         metrics.agentReferences(ResourceID.fromResource(agent), plan.failedReferences());
         if (plan instanceof AgentPlan.Ready ready) {
             context.managedWorkflowAndDependentResourceContext().put(AgentPlan.Ready.class, ready);
-            Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(agent, context, EVENT_REPORTER);
+            Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(agent, context, events, EVENT_REPORTER);
             if (conflict.isPresent()) {
                 return withStatus(agent, context, new AgentPlan.NotReady("ResourceConflict", conflict.get().getMessage(), Set.of()))
                         .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
@@ -146,7 +149,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
         AgentStatus status = AgentPlan.status(agent, outcome, context.getSecondaryResource(Service.class).isPresent(),
                 context.getSecondaryResource(Deployment.class), Instant.now());
         if (outcome instanceof AgentPlan.NotReady) {
-            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, agent, agent.getStatus() == null ? null : agent.getStatus().getConditions(),
+            events.warnOnChange(context.getClient(), EVENT_REPORTER, agent, agent.getStatus() == null ? null : agent.getStatus().getConditions(),
                     Conditions.find(status.getConditions(), Conditions.READY).orElseThrow());
         }
         StatusUpdates.write(agent, status, Agent::new, context);

@@ -22,7 +22,7 @@ public final class ChildrenWorkflow {
      * thrown, and the SDK retries with backoff.
      */
     public static Optional<ResourceConflictException> reconcile(HasMetadata owner, Context<? extends HasMetadata> context,
-            String eventReporter) {
+            KubeEvents events, String eventReporter) {
         ChildChanges changes = new ChildChanges();
         context.managedWorkflowAndDependentResourceContext().put(ChildChanges.class, changes);
         try {
@@ -38,7 +38,7 @@ public final class ChildrenWorkflow {
         } finally {
             // also when another child failed: what was applied stays applied
             if (!changes.isEmpty()) {
-                KubeEvents.record(context.getClient(), eventReporter, owner, null, KubeEvents.NORMAL, changes.reason(), "Apply",
+                events.record(context.getClient(), eventReporter, owner, null, KubeEvents.NORMAL, changes.reason(), "Apply",
                         changes.note());
             }
         }

@@ -50,6 +50,9 @@ public class AgentRuntimeConfigurationReconciler implements ConfigurableReconcil
     private static final String EVENT_REPORTER = "agentruntimeconfiguration-controller";
 
     @Inject
+    KubeEvents events;
+
+    @Inject
     OperatorConfig config;
 
     @Override
@@ -88,7 +91,7 @@ public class AgentRuntimeConfigurationReconciler implements ConfigurableReconcil
         ObservedStatus status = ConfigurationSelection.status(arc, siblings, config.operatorNamespace(), Instant.now());
         Condition accepted = Conditions.find(status.getConditions(), Conditions.ACCEPTED).orElseThrow();
         if (accepted.getStatus() != ConditionStatus.TRUE) {
-            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, arc, arc.getStatus() == null ? null : arc.getStatus().getConditions(),
+            events.warnOnChange(context.getClient(), EVENT_REPORTER, arc, arc.getStatus() == null ? null : arc.getStatus().getConditions(),
                     accepted);
         }
         StatusUpdates.write(arc, status, AgentRuntimeConfiguration::new, context);

@@ -56,6 +56,9 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
     private static final Logger LOG = Logger.getLogger(ToolServerReconciler.class);
 
     @Inject
+    KubeEvents events;
+
+    @Inject
     FleetMetrics metrics;
 
     @Inject
@@ -76,7 +79,7 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
 
     @Override
     public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {
-        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(toolServer, context, EVENT_REPORTER);
+        Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(toolServer, context, events, EVENT_REPORTER);
         if (conflict.isPresent()) {
             return notReady(toolServer, context, "ResourceConflict", conflict.get().getMessage())
                     .rescheduleAfter(ChildrenWorkflow.CONFLICT_RECHECK);
@@ -102,7 +105,7 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
     private UpdateControl<ToolServer> notReady(ToolServer toolServer, Context<ToolServer> context, String reason, String message) {
         ToolServerStatus status = ToolServerChildren.status(toolServer, Optional.of(new Conditions.Failure(reason, message)),
                 context.getSecondaryResource(Service.class).isPresent(), context.getSecondaryResource(Deployment.class), Instant.now());
-        KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, toolServer,
+        events.warnOnChange(context.getClient(), EVENT_REPORTER, toolServer,
                 toolServer.getStatus() == null ? null : toolServer.getStatus().getConditions(),
                 Conditions.find(status.getConditions(), Conditions.READY).orElseThrow());
         StatusUpdates.write(toolServer, status, ToolServer::new, context);

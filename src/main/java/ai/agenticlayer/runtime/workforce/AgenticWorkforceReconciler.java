@@ -58,6 +58,9 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
     private static final String AGENTS_INDEX = "agents";
 
     @Inject
+    KubeEvents events;
+
+    @Inject
     FleetMetrics metrics;
 
     @Inject
@@ -93,7 +96,7 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
         AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, Instant.now());
         Condition ready = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow();
         if (ready.getStatus() != ConditionStatus.TRUE) {
-            KubeEvents.warnOnChange(context.getClient(), EVENT_REPORTER, workforce,
+            events.warnOnChange(context.getClient(), EVENT_REPORTER, workforce,
                     workforce.getStatus() == null ? null : workforce.getStatus().getConditions(), ready);
         }
         StatusUpdates.write(workforce, status, AgenticWorkforce::new, context);

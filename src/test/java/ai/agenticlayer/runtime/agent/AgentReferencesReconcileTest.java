@@ -6,6 +6,7 @@ import static ai.agenticlayer.runtime.testing.Cluster.condition;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 
@@ -47,7 +48,9 @@ class AgentReferencesReconcileTest {
         assertThat(condition(waiting.getStatus(), "Ready").orElseThrow().getMessage()).isEqualTo("failed to resolve 1 subAgent(s): "
                 + "subAgent \"helper\": failed to resolve cluster agent converge/helper: agents.runtime.agentic-layer.ai \"helper\" not found");
         assertThat(client.apps().deployments().inNamespace("converge").withName("parent").get()).isNull();
-        assertThat(warningEvents("converge", "parent")).extracting(Event::getReason).contains("ReconciliationFailed");
+        // Events are written in the background
+        await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(warningEvents("converge", "parent"))
+                .extracting(Event::getReason).contains("ReconciliationFailed"));
 
         create(client, """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
@@ -152,7 +155,9 @@ class AgentReferencesReconcileTest {
 
         awaitUntil(client, Agent.class, "invalid", "clash", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "InvalidSpec")
                 && readyMessage(a).startsWith("spec.protocols[1].port: Duplicate value: \"8000\""));
-        assertThat(warningEvents("invalid", "clash")).extracting(Event::getReason).contains("InvalidSpec");
+        // Events are written in the background
+        await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(warningEvents("invalid", "clash"))
+                .extracting(Event::getReason).contains("InvalidSpec"));
     }
 
     @Test

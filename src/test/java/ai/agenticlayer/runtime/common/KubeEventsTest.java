@@ -2,9 +2,20 @@ package ai.agenticlayer.runtime.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class KubeEventsTest {
 
@@ -15,5 +26,30 @@ class KubeEventsTest {
                 .isEqualTo("2026-11-29T13:39:17.362138Z");
         assertThat(KubeEvents.microTime(Instant.parse("2026-11-29T13:39:17Z")).getTime())
                 .isEqualTo("2026-11-29T13:39:17.000000Z");
+    }
+
+    /**
+     * A server that takes connections and never answers holds the writer on the first Event: recording returns at once,
+     * two more wait, the rest are dropped and counted; once the server is gone, nothing is left waiting.
+     */
+    @Test
+    void recordingDoesNotWaitForTheWriteAndWhatDoesNotFitIsDroppedAndCounted() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KubeEvents events = new KubeEvents(registry, 2);
+        ConfigMap regarding = new ConfigMapBuilder().withNewMetadata().withName("busy").withNamespace("x").withUid("u-1").endMetadata().build();
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                KubernetesClient client = new KubernetesClientProducer().kubernetesClient(new KubernetesSerialization(), new ConfigBuilder()
+                        .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(30_000).withRequestRetryBackoffLimit(0).build())) {
+            for (int i = 0; i < 5; i++) {
+                events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
+            }
+            assertThat(registry.get(KubeEvents.PENDING).gauge().value()).isEqualTo(3);
+            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(2);
+            assertThat(events.awaitWritten(Duration.ofMillis(200))).isFalse();
+            silent.close();
+            assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
+            assertThat(registry.get(KubeEvents.PENDING).gauge().value()).isZero();
+            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(2);
+        }
     }
 }

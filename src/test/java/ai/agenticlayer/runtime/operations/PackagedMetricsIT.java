@@ -4,11 +4,13 @@ import static ai.agenticlayer.runtime.testing.Cluster.awaitUntil;
 import static ai.agenticlayer.runtime.testing.Cluster.create;
 import static ai.agenticlayer.runtime.testing.Cluster.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +77,10 @@ class PackagedMetricsIT {
                     .contains("agent_runtime_agent_reference_failures{reference=\"tool\"} 1.0")
                     .contains("agent_runtime_agent_reference_failures{reference=\"subAgent\"} 0.0")
                     .contains("agent_runtime_child_conflicts{kind=\"Agent\"} 0.0");
+            // Events are written in the background: none dropped, none left waiting once the operator is idle
+            assertThat(metrics).contains("agent_runtime_events_dropped_total 0.0");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(operator.get("/q/metrics").body())
+                    .contains("agent_runtime_events_pending 0.0"));
             // a missing reference is one JSON log line that names the Agent, not a stack trace
             JsonNode line = operator.log().lines().filter(l -> l.contains("Agent fleet/broken is not ready")).findFirst()
                     .map(PackagedMetricsIT::json).orElseThrow(() -> new AssertionError("no log line about fleet/broken"));

@@ -106,8 +106,8 @@ class InstalledOperatorIT {
             await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(cluster.apiServer().kubectl("describe", "agent", "helper", "-n", "described"))
                     .containsPattern("Normal\\s+Created\\s+.*Deployment helper created")
                     .containsPattern("Normal\\s+Created\\s+.*Service helper created"));
-            assertThat(cluster.apiServer().kubectl("describe", "agent", "squatted", "-n", "described"))
-                    .containsPattern("Warning\\s+ResourceConflict\\s+.*Service described/squatted already exists");
+            await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(cluster.apiServer().kubectl("describe", "agent", "squatted",
+                    "-n", "described")).containsPattern("Warning\\s+ResourceConflict\\s+.*Service described/squatted already exists"));
             assertThat(operator.log()).doesNotContain("Could not record event");
         }
     }

@@ -51,6 +51,7 @@ class BadInputAtScaleIT {
                     .filter(a -> a.getMetadata().getName().startsWith("missing-") || a.getMetadata().getName().startsWith("cycle-"))
                     .allMatch(a -> a.getStatus() != null && hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, reasonFor(a))));
 
+            cluster.installed().awaitQuiet(); // Events are written in the background, after the status
             // distinct problems: one, or two for the first of a cycle pair (its partner is missing until it is created)
             Map<String, List<String>> problemsPerAgent = cluster.client().resources(Event.class).inNamespace("mixed").list().getItems().stream()
                     // about the Agents only: the API server's own Events about a Service of the same name do not count

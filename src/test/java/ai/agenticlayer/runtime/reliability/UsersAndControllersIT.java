@@ -227,6 +227,7 @@ class UsersAndControllersIT {
      */
     private static void assertFollowedWithoutFloodingTheApiServerOrTheLog(String namespace, int mark, int flaps, int problems,
             PackagedOperator.Memory before) {
+        cluster.installed().awaitQuiet(); // Events are written in the background, after the status
         List<AuditEvent> agentStatusWrites = operatorWrites(mark, namespace, "agents/status", "agent");
         List<Event> warnings = cluster.client().resources(Event.class).inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getRegarding().getKind().equals("Agent") && e.getRegarding().getName().equals("agent")
