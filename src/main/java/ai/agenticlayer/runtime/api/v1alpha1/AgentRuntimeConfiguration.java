@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
  */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
+@Plural("agentruntimeconfigurations")
 @ShortNames("arc")
 @Categories(ApiGroup.CATEGORY)
 @AdditionalPrinterColumn(name = "Default Framework", jsonPath = ".spec.defaultFramework", type = AdditionalPrinterColumn.Type.STRING)

@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** An MCP tool server: the operator runs it as a Deployment and a Service named after it. */
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
+@Plural("toolservers")
 @ShortNames("ts")
 @Categories(ApiGroup.CATEGORY)
 @ValidationRule(value = ServiceNameRules.DNS_1035, message = ServiceNameRules.DNS_1035_MESSAGE)
