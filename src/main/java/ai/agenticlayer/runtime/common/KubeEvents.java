@@ -42,8 +42,8 @@ import io.quarkus.runtime.ShutdownEvent;
  * Events are written in the background, one at a time, as client-go's recorder writes them: a reconcile does not wait
  * for its Event, and while many objects converge at once (thousands of new Agents) their Events queue behind the
  * writes that make the objects ready instead of competing with them. At most {@value #MAX_PENDING} wait (about 1 KB
- * each); beyond that an Event is dropped and counted ({@value #DROPPED}), as is one recorded while the operator stops.
- * Stopping writes what is queued for up to {@link #DRAIN}.
+ * each); beyond that an Event is dropped and counted ({@value #DROPPED}). Stopping writes what is queued for up to
+ * {@link #DRAIN}; an Event recorded after that is dropped and counted too.
  * <p>
  * An Event that repeats one recorded less than {@link #SERIES_GAP} ago (the same object, type, reason, action, note
  * and reporter: a reference that flaps, a child that another writer keeps changing) is not recorded again: the first
@@ -205,9 +205,9 @@ public class KubeEvents {
                         regarding.getNamespace(), regarding.getName(), ReconcileFailures.describe(e));
             }
         } catch (RuntimeException e) {
-            // the writer thread outlives any one Event
-            LOG.warnf(e, "Could not record event %s for %s %s/%s", event.getReason(), regarding.getKind(), regarding.getNamespace(),
-                    regarding.getName());
+            // the writer thread outlives any one Event (the client closed under it, say)
+            LOG.warnf("Could not record event %s for %s %s/%s: %s", event.getReason(), regarding.getKind(), regarding.getNamespace(),
+                    regarding.getName(), e);
         }
     }
 
@@ -255,15 +255,23 @@ public class KubeEvents {
         return true;
     }
 
-    /** After the SDK has stopped reconciling (its observer has the default priority): what is queued is written, for a while. */
-    void onStop(@Observes @Priority(5000) ShutdownEvent event) throws InterruptedException {
-        writer.shutdown();
-        if (!writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-            int lost = writer.shutdownNow().size();
-            pending.addAndGet(-lost);
-            dropped.increment(lost);
-            LOG.warnf("Stopped with %d Events not written", lost);
+    /**
+     * What is queued is written, for a while, before the SDK stops (its observer has the default priority): it closes the
+     * client. Events of the reconciles it lets finish are dropped and counted.
+     */
+    void onStop(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        stop(DRAIN);
+    }
+
+    void stop(Duration drain) throws InterruptedException {
+        if (awaitWritten(drain)) {
+            writer.shutdown();
+            return;
         }
+        int lost = writer.shutdownNow().size();
+        pending.addAndGet(-lost);
+        dropped.increment(lost);
+        LOG.warnf("Stopping with %d Events not written", lost);
     }
 
     static MicroTime microTime(Instant instant) {

@@ -52,4 +52,25 @@ class KubeEventsTest {
             assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(2);
         }
     }
+
+    /** Stopping waits for what is queued, for a while; what is still waiting then, or recorded after, is dropped and counted. */
+    @Test
+    void stoppingDropsAndCountsWhatCouldNotBeWrittenInTime() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KubeEvents events = new KubeEvents(registry, 10);
+        ConfigMap regarding = new ConfigMapBuilder().withNewMetadata().withName("busy").withNamespace("x").withUid("u-1").endMetadata().build();
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                KubernetesClient client = new KubernetesClientProducer().kubernetesClient(new KubernetesSerialization(), new ConfigBuilder()
+                        .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(10_000).withRequestRetryBackoffLimit(0).build())) {
+            for (int i = 0; i < 4; i++) {
+                events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
+            }
+            events.stop(Duration.ofMillis(200));
+            // the one being written is interrupted, and fails as a write does; the three behind it are dropped
+            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(3);
+            events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment late created");
+            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(4);
+            assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
+        }
+    }
 }
