@@ -40,8 +40,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * state: failing to write one is logged and never fails a reconcile.
  * <p>
  * Events are written in the background, one at a time, as client-go's recorder writes them: a reconcile does not wait
- * for its Event, and while many objects converge at once (thousands of new Agents) their Events queue behind the
- * writes that make the objects ready instead of competing with them. At most {@value #MAX_PENDING} wait (about 1 KB
+ * for its Event, and a slow Event API holds no reconcile thread. At most {@value #MAX_PENDING} wait (about 1 KB
  * each); beyond that an Event is dropped and counted ({@value #DROPPED}). Stopping writes what is queued for up to
  * {@link #DRAIN}; an Event recorded after that is dropped and counted too.
  * <p>
