@@ -195,18 +195,13 @@ public class KubeEvents {
                 }
             }
             client.resource(event).create();
-        } catch (KubernetesClientException e) {
-            if (repeated == null) {
-                LOG.warnf("Could not record event %s for %s %s/%s: %s", event.getReason(), regarding.getKind(), regarding.getNamespace(),
-                        regarding.getName(), ReconcileFailures.describe(e));
-            } else {
-                LOG.debugf("Could not record event %s for %s %s/%s again: %s", event.getReason(), regarding.getKind(),
-                        regarding.getNamespace(), regarding.getName(), ReconcileFailures.describe(e));
-            }
         } catch (RuntimeException e) {
-            // the writer thread outlives any one Event (the client closed under it, say)
-            LOG.warnf("Could not record event %s for %s %s/%s: %s", event.getReason(), regarding.getKind(), regarding.getNamespace(),
-                    regarding.getName(), e);
+            // any failure, not only the API's (the client closed under it, say): the writer thread outlives any one Event;
+            // a repeat that cannot be counted was said once already
+            String why = e instanceof KubernetesClientException apiFailure ? ReconcileFailures.describe(apiFailure) : e.toString();
+            LOG.logf(repeated == null ? Logger.Level.WARN : Logger.Level.DEBUG, "Could not record event %s for %s %s/%s%s: %s",
+                    event.getReason(), regarding.getKind(), regarding.getNamespace(), regarding.getName(), repeated == null ? "" : " again",
+                    why);
         }
     }
 

@@ -19,6 +19,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class KubeEventsTest {
 
+    private final ConfigMap regarding = new ConfigMapBuilder().withNewMetadata().withName("busy").withNamespace("x").withUid("u-1")
+            .endMetadata().build();
+
     /** The API server refuses an Event whose eventTime has more or fewer than six fractional digits. */
     @Test
     void eventTimeIsAMicroTimeWithSixFractionalDigits() {
@@ -36,10 +39,8 @@ class KubeEventsTest {
     void recordingDoesNotWaitForTheWriteAndWhatDoesNotFitIsDroppedAndCounted() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KubeEvents events = new KubeEvents(registry, 2);
-        ConfigMap regarding = new ConfigMapBuilder().withNewMetadata().withName("busy").withNamespace("x").withUid("u-1").endMetadata().build();
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-                KubernetesClient client = new KubernetesClientProducer().kubernetesClient(new KubernetesSerialization(), new ConfigBuilder()
-                        .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(30_000).withRequestRetryBackoffLimit(0).build())) {
+                KubernetesClient client = clientOf(silent, 30_000)) {
             for (int i = 0; i < 5; i++) {
                 events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
             }
@@ -58,10 +59,8 @@ class KubeEventsTest {
     void stoppingDropsAndCountsWhatCouldNotBeWrittenInTime() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KubeEvents events = new KubeEvents(registry, 10);
-        ConfigMap regarding = new ConfigMapBuilder().withNewMetadata().withName("busy").withNamespace("x").withUid("u-1").endMetadata().build();
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-                KubernetesClient client = new KubernetesClientProducer().kubernetesClient(new KubernetesSerialization(), new ConfigBuilder()
-                        .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(10_000).withRequestRetryBackoffLimit(0).build())) {
+                KubernetesClient client = clientOf(silent, 10_000)) {
             for (int i = 0; i < 4; i++) {
                 events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
             }
@@ -72,5 +71,12 @@ class KubeEventsTest {
             assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(4);
             assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
         }
+    }
+
+    /** A client of a server that takes connections and never answers; no retries, so that a write fails once. */
+    private static KubernetesClient clientOf(ServerSocket silent, int requestTimeoutMillis) {
+        return new KubernetesClientProducer().kubernetesClient(new KubernetesSerialization(), new ConfigBuilder()
+                .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(requestTimeoutMillis)
+                .withRequestRetryBackoffLimit(0).build());
     }
 }
