@@ -169,20 +169,26 @@ public class KubeEvents {
         int seriesCount = count;
         pending.incrementAndGet();
         writer.execute(() -> {
+            boolean written = false;
             try {
-                write(client, key, event, seriesEvent, seriesCount, now);
+                written = write(client, key, event, seriesEvent, seriesCount, now);
             } finally {
                 pending.decrementAndGet();
+                if (!written && writer.isShutdown()) {
+                    // interrupted by the end of the drain, or failed during it: lost to the stop, as the queued ones
+                    dropped.increment();
+                }
             }
         });
         return repeated != null;
     }
 
-    private void write(KubernetesClient client, SeriesKey key, Event event, String repeated, int count, Instant observed) {
+    /** Writes one Event, or counts it on its series; false when that failed (logged). */
+    private boolean write(KubernetesClient client, SeriesKey key, Event event, String repeated, int count, Instant observed) {
         var regarding = event.getRegarding();
         try {
             if (repeated != null && patchSeries(client, regarding.getNamespace(), repeated, count, observed)) {
-                return;
+                return true;
             }
             if (repeated != null) {
                 synchronized (series) {
@@ -195,13 +201,15 @@ public class KubeEvents {
                 }
             }
             client.resource(event).create();
+            return true;
         } catch (RuntimeException e) {
             // any failure, not only the API's (the client closed under it, say): the writer thread outlives any one Event;
-            // a repeat that cannot be counted was said once already
+            // a repeat that cannot be counted was said once already, and a stop says in one line what it lost
             String why = e instanceof KubernetesClientException apiFailure ? ReconcileFailures.describe(apiFailure) : e.toString();
-            LOG.logf(repeated == null ? Logger.Level.WARN : Logger.Level.DEBUG, "Could not record event %s for %s %s/%s%s: %s",
-                    event.getReason(), regarding.getKind(), regarding.getNamespace(), regarding.getName(), repeated == null ? "" : " again",
-                    why);
+            Logger.Level level = repeated == null && !writer.isShutdown() ? Logger.Level.WARN : Logger.Level.DEBUG;
+            LOG.logf(level, "Could not record event %s for %s %s/%s%s: %s", event.getReason(), regarding.getKind(),
+                    regarding.getNamespace(), regarding.getName(), repeated == null ? "" : " again", why);
+            return false;
         }
     }
 
@@ -262,10 +270,12 @@ public class KubeEvents {
             writer.shutdown();
             return;
         }
-        int lost = writer.shutdownNow().size();
-        pending.addAndGet(-lost);
-        dropped.increment(lost);
-        LOG.warnf("Stopping with %d Events not written", lost);
+        // the queued ones and the one being written, which is interrupted (and counts itself)
+        int notWritten = pending.get();
+        int queued = writer.shutdownNow().size();
+        pending.addAndGet(-queued);
+        dropped.increment(queued);
+        LOG.warnf("Stopping with %d Events not written", notWritten);
     }
 
     static MicroTime microTime(Instant instant) {
