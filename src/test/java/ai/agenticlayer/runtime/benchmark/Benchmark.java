@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,9 +90,10 @@ public final class Benchmark {
     record Run(double seconds, Cpu cpu) {
         static final Run NOT_MEASURED = new Run(Double.NaN, new Cpu(Double.NaN, Double.NaN));
 
-        static Run mean(Run a, Run b) {
-            return new Run((a.seconds + b.seconds) / 2,
-                    new Cpu((a.cpu.controlPlane() + b.cpu.controlPlane()) / 2, (a.cpu.driver() + b.cpu.driver()) / 2));
+        static Run mean(Run... runs) {
+            return new Run(Arrays.stream(runs).mapToDouble(Run::seconds).average().orElseThrow(),
+                    new Cpu(Arrays.stream(runs).mapToDouble(r -> r.cpu.controlPlane()).average().orElseThrow(),
+                            Arrays.stream(runs).mapToDouble(r -> r.cpu.driver()).average().orElseThrow()));
         }
     }
 
@@ -118,14 +120,16 @@ public final class Benchmark {
         List<Result> results = new ArrayList<>();
         // -Dbenchmark.baselines=false: the operator only (to compare packagings with baselines measured in another run)
         boolean baselines = Boolean.parseBoolean(System.getProperty("benchmark.baselines", "true"));
+        // -Dbenchmark.applyRuns=N: the apply baseline N times before the operator's run and N times after (the mean of each)
+        int applyRuns = Integer.getInteger("benchmark.applyRuns", 1);
         baseline(300, false); // warms up this JVM's client before anything is measured
         for (int n : sizes) {
             Run createBaseline = baselines ? baseline(n, false) : Run.NOT_MEASURED;
-            Run applyBaseline = baselines ? baseline(n, true) : Run.NOT_MEASURED;
+            Run applyBaseline = baselines ? applyBaselines(n, applyRuns, "before") : Run.NOT_MEASURED;
             Result result = operator(n, createBaseline, applyBaseline);
             // again after the operator's run: this machine's speed drifts (the apply baseline took 228 to 409 s at 10,000
             // in different runs), and a ratio against one run before the operator's would carry that drift
-            results.add(baselines ? result.withApplyBaselineAfter(baseline(n, true)) : result);
+            results.add(baselines ? result.withApplyBaselineAfter(applyBaselines(n, applyRuns, "after")) : result);
         }
         String table = table(results);
         System.out.println(table);
@@ -136,6 +140,19 @@ public final class Benchmark {
      * The minimal writes by hand: create the Agent, its Deployment and Service, write its status, with 10 threads. With
      * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
      */
+    /** The apply baseline {@code runs} times in a row: their mean, each run's time printed when more than one. */
+    static Run applyBaselines(int n, int runs, String when) throws Exception {
+        Run[] each = new Run[runs];
+        for (int i = 0; i < runs; i++) {
+            each[i] = baseline(n, true);
+        }
+        if (runs > 1) {
+            System.out.printf("Apply baseline, %d Agents, %s the operator's run: %s s%n", n, when,
+                    Arrays.stream(each).map(run -> "%.1f".formatted(run.seconds())).toList());
+        }
+        return Run.mean(each);
+    }
+
     static Run baseline(int n, boolean apply) throws Exception {
         try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
