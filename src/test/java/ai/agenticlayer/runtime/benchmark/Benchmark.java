@@ -136,10 +136,6 @@ public final class Benchmark {
         Files.writeString(Path.of("target", "benchmark.md"), table);
     }
 
-    /**
-     * The minimal writes by hand: create the Agent, its Deployment and Service, write its status, with 10 threads. With
-     * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
-     */
     /** The apply baseline {@code runs} times in a row: their mean, each run's time printed when more than one. */
     static Run applyBaselines(int n, int runs, String when) throws Exception {
         Run[] each = new Run[runs];
@@ -153,6 +149,10 @@ public final class Benchmark {
         return Run.mean(each);
     }
 
+    /**
+     * The minimal writes by hand: create the Agent, its Deployment and Service, write its status, with 10 threads. With
+     * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
+     */
     static Run baseline(int n, boolean apply) throws Exception {
         try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);

@@ -168,8 +168,8 @@ public final class MemoryCgroup {
      * A page is charged to the group that first reads it. The executable's (or the JDK's and the jars') pages are in the
      * page cache from the build or an earlier run, charged elsewhere: evicted, the operator reads them again into its
      * own group, as a new container reads its image's files. Only these files: dropping the whole page cache
-     * ({@code /proc/sys/vm/drop_caches}, until 2026-12-01) also dropped etcd's, and made the API server's work dearer in
-     * the runs under a limit. GNU dd with {@code iflag=nocache count=0} drops a file's cached pages.
+     * ({@code /proc/sys/vm/drop_caches}, until 2026-12-01) also dropped etcd's and the API server's, in the middle of
+     * a measurement. GNU dd with {@code iflag=nocache count=0} drops a file's cached pages.
      */
     private static void evictFromPageCache(List<Path> roots) {
         try {
