@@ -42,15 +42,15 @@ class KubeEventsTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 KubernetesClient client = clientOf(silent, 30_000)) {
             for (int i = 0; i < 5; i++) {
-                events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
+                recordCreated(events, client, "busy-" + i);
             }
             assertThat(registry.get(KubeEvents.PENDING).gauge().value()).isEqualTo(3);
-            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(2);
+            assertThat(dropped(registry)).isEqualTo(2);
             assertThat(events.awaitWritten(Duration.ofMillis(200))).isFalse();
             silent.close();
             assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
             assertThat(registry.get(KubeEvents.PENDING).gauge().value()).isZero();
-            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(2);
+            assertThat(dropped(registry)).isEqualTo(2);
         }
     }
 
@@ -62,16 +62,24 @@ class KubeEventsTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 KubernetesClient client = clientOf(silent, 10_000)) {
             for (int i = 0; i < 4; i++) {
-                events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment busy-" + i + " created");
+                recordCreated(events, client, "busy-" + i);
             }
             events.stop(Duration.ofMillis(200));
             // the three behind the one being written are dropped; that one is interrupted, fails and is dropped too
             assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
-            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(4);
-            events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment late created");
-            assertThat(registry.get(KubeEvents.DROPPED).counter().count()).isEqualTo(5);
+            assertThat(dropped(registry)).isEqualTo(4);
+            recordCreated(events, client, "late");
+            assertThat(dropped(registry)).isEqualTo(5);
             assertThat(events.awaitWritten(Duration.ofSeconds(30))).isTrue();
         }
+    }
+
+    private void recordCreated(KubeEvents events, KubernetesClient client, String deployment) {
+        events.record(client, "test", regarding, null, KubeEvents.NORMAL, "Created", "Apply", "Deployment " + deployment + " created");
+    }
+
+    private static double dropped(SimpleMeterRegistry registry) {
+        return registry.get(KubeEvents.DROPPED).counter().count();
     }
 
     /** A client of a server that takes connections and never answers; no retries, so that a write fails once. */
