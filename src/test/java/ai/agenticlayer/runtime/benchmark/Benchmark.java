@@ -154,7 +154,7 @@ public final class Benchmark {
      * {@code apply}, the children and the status are written by server-side apply, as the operator writes them.
      */
     static Run baseline(int n, boolean apply) throws Exception {
-        try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
+        try (RealApiServer apiServer = ApiServerCpus.start("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
             AgentDefaults defaults = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK, "ghcr.io/agentic-layer/agent-template-adk:0.8.0",
                     "ghcr.io/agentic-layer/agent-template-msaf:0.1.0", ChildObjects.restrictedSecurityContext());
@@ -208,13 +208,14 @@ public final class Benchmark {
     }
 
     static Result operator(int n, Run createBaseline, Run applyBaseline) throws Exception {
-        try (RealApiServer apiServer = RealApiServer.withCrds("benchmark-" + n); KubernetesClient client = driver(apiServer)) {
+        try (RealApiServer apiServer = ApiServerCpus.start("benchmark-" + n); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
             Cluster.namespace(client, "warmup");
             InstalledOperator installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
             long launch = System.nanoTime();
             PackagedOperator operator = installed.start("benchmark-" + n, Map.of(), ENV).awaitReady();
             double startSeconds = seconds(launch);
+            ApiServerCpus.printCpus("the operator", operator.pid());
             Thread.sleep(2_000);
             double idleRssMiB = operator.memory().rssMiB();
             try {
@@ -524,14 +525,11 @@ public final class Benchmark {
         return event.resource().equals("leases") || event.resource().startsWith("selfsubject");
     }
 
-    /** CPU seconds of kube-apiserver and etcd, the children of this JVM that kube-api-test started. */
+    /** CPU seconds of kube-apiserver and etcd. */
     private static double controlPlaneCpuSeconds() throws IOException {
         double total = 0;
-        for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
-            String command = process.info().command().orElse("");
-            if (command.endsWith("kube-apiserver") || command.endsWith("etcd")) {
-                total += cpuSeconds(process.pid());
-            }
+        for (ProcessHandle process : ApiServerCpus.controlPlane()) {
+            total += cpuSeconds(process.pid());
         }
         return total;
     }
@@ -561,7 +559,8 @@ public final class Benchmark {
     static String timeTable(List<Result> results) {
         StringBuilder out = new StringBuilder(String.format("%nWhere the time goes while converging (CPU seconds from /proc; the machine has %d cores; "
                 + "the floor is the operator's run without the operator's CPU, at the same cores busy; the apply baseline is the mean of its "
-                + "runs before and after the operator's):%n%n", CORES));
+                + "runs before and after the operator's)%s:%n%n", CORES, ApiServerCpus.pinned()
+                        ? "; " + ApiServerCpus.describe() + ", so the floor is the CPU of kube-apiserver and etcd over their CPUs" : ""));
         out.append("| Agents | Wall: create baseline / apply baseline / operator (s) | kube-apiserver + etcd CPU: create / apply / operator's run (s) "
                 + "| Driver CPU: create / apply / operator's run (s) | Operator CPU (s) | Cores busy: create / apply / operator's run "
                 + "| Floor (s) | Floor / apply baseline | Operator CPU within 1.3 × apply baseline (s) | Reconciles per Agent "
@@ -572,8 +571,9 @@ public final class Benchmark {
             Run apply = r.applyBaselineMean();
             double others = r.cpu().controlPlane() + r.cpu().driver();
             double all = others + r.operatorCpuSeconds();
-            double floor = r.convergeSeconds() * others / all;
-            double budget = 1.3 * apply.seconds() * all / r.convergeSeconds() - others;
+            // pinned, the operator's CPU is not the API server's: the floor is the API server's own CPUs kept busy
+            double floor = ApiServerCpus.pinned() ? r.cpu().controlPlane() / ApiServerCpus.count() : r.convergeSeconds() * others / all;
+            double budget = ApiServerCpus.pinned() ? Double.NaN : 1.3 * apply.seconds() * all / r.convergeSeconds() - others;
             out.append(String.format("| %d | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s "
                     + "| %.2f | %.1f |%n",
                     r.agents(), orDash("%.1f", create.seconds()), orDash("%.1f", apply.seconds()), r.convergeSeconds(),
@@ -596,7 +596,8 @@ public final class Benchmark {
                 ? "the heap sized from the memory limit " + System.getProperty("operator.memoryLimit")
                 : "-Xmx" + System.getProperty("operator.maxHeap", "256m");
         out.append(PackagedOperator.isNative() ? "Operator: the native executable, " + heap + " " + System.getProperty("operator.nativeOptions", "")
-                : "Operator: the jar, " + heap + " " + System.getProperty("operator.jvmOptions", "")).append("\n\n");
+                : "Operator: the jar, " + heap + " " + System.getProperty("operator.jvmOptions", ""))
+                .append(ApiServerCpus.pinned() ? "\n\n" + ApiServerCpus.describe() + "." : "").append("\n\n");
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply, before / after the operator (s) | Ratio to their mean | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Events all written (s) | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS: all / anonymous (MiB) | Threads "
