@@ -3,6 +3,7 @@ package ai.agenticlayer.runtime.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -36,9 +37,9 @@ final class ApiServerCpus {
         return pinned() ? "kube-apiserver and etcd on CPU " + API_SERVER + ", the driver and the operator on CPU " + others() : "";
     }
 
-    /** How many CPUs kube-apiserver and etcd have: all of the machine's when not pinned. */
+    /** How many CPUs kube-apiserver and etcd are pinned to. */
     static int count() {
-        return pinned() ? cpus(API_SERVER).size() : MACHINE_CPUS;
+        return cpus(API_SERVER).size();
     }
 
     /** A real API server with the CRDs, on its CPUs when pinned. */
@@ -78,7 +79,7 @@ final class ApiServerCpus {
 
     /** "0", "0,1" or "0-2" to the CPU numbers. */
     private static List<Integer> cpus(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).flatMap(range -> {
+        return Arrays.stream(list.split(",")).map(String::trim).flatMap(range -> {
             String[] ends = range.split("-");
             int from = Integer.parseInt(ends[0]);
             return IntStream.rangeClosed(from, Integer.parseInt(ends[ends.length - 1])).boxed();

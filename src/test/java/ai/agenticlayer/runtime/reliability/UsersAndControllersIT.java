@@ -222,8 +222,9 @@ class UsersAndControllersIT {
 
     /**
      * After a reference flapped {@code flaps} times, the Agent {@code agent} got at most a status write per change the
-     * operator can see (each flap has three: present without a URL, with its URL, absent), and one to {@code problems} Warning Events (one per distinct problem, repeats
-     * counted on it) and log lines: the reference was missing before it flapped.
+     * operator can see (each flap has three: present without a URL, with its URL, absent), and one to {@code problems}
+     * Warning Events (one per distinct problem, repeats counted on it) and log lines: the reference was missing before
+     * it flapped.
      */
     private static void assertFollowedWithoutFloodingTheApiServerOrTheLog(String namespace, int mark, int flaps, int problems,
             PackagedOperator.Memory before) {
