@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Singleton;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
-import ai.agenticlayer.runtime.common.Caches;
+import ai.agenticlayer.runtime.cache.Caches;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;

@@ -1,8 +1,8 @@
 package ai.agenticlayer.runtime.agent;
 
-import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
-import static ai.agenticlayer.runtime.common.ChildObjects.labels;
-import static ai.agenticlayer.runtime.common.ChildObjects.merge;
+import static ai.agenticlayer.runtime.children.ChildObjects.APP_LABEL;
+import static ai.agenticlayer.runtime.children.ChildObjects.labels;
+import static ai.agenticlayer.runtime.children.ChildObjects.merge;
 
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.Map;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
-import ai.agenticlayer.runtime.common.ChildObjects;
-import ai.agenticlayer.runtime.common.ManagedLabels;
+import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.children.ManagedLabels;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -21,8 +21,8 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**

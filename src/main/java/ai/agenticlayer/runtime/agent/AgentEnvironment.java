@@ -12,8 +12,8 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentTool;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.InteractionType;
 import ai.agenticlayer.runtime.api.v1alpha1.SubAgent;
-import ai.agenticlayer.runtime.common.CanonicalJson;
-import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.digest.CanonicalJson;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 /**

@@ -19,21 +19,21 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolRoute;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
-import ai.agenticlayer.runtime.common.CanonicalJson;
-import ai.agenticlayer.runtime.common.ChildrenWorkflow;
-import ai.agenticlayer.runtime.common.Conditions;
-import ai.agenticlayer.runtime.common.ConfigSourceInformers;
-import ai.agenticlayer.runtime.common.ConfigSources;
-import ai.agenticlayer.runtime.common.InformerStores;
-import ai.agenticlayer.runtime.common.KubeEvents;
-import ai.agenticlayer.runtime.common.ReconcileFailures;
-import ai.agenticlayer.runtime.common.ReconcileRetry;
-import ai.agenticlayer.runtime.common.ResourceConflictException;
-import ai.agenticlayer.runtime.common.StatusUpdates;
-import ai.agenticlayer.runtime.common.StrippedItemStore;
+import ai.agenticlayer.runtime.cache.InformerStores;
+import ai.agenticlayer.runtime.cache.StrippedItemStore;
+import ai.agenticlayer.runtime.children.ChildrenWorkflow;
+import ai.agenticlayer.runtime.children.ResourceConflictException;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.OperatorConfig;
+import ai.agenticlayer.runtime.configsource.ConfigSourceInformers;
+import ai.agenticlayer.runtime.configsource.ConfigSources;
+import ai.agenticlayer.runtime.digest.CanonicalJson;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
+import ai.agenticlayer.runtime.status.Conditions;
+import ai.agenticlayer.runtime.status.KubeEvents;
+import ai.agenticlayer.runtime.status.ReconcileFailures;
+import ai.agenticlayer.runtime.status.ReconcileRetry;
+import ai.agenticlayer.runtime.status.StatusUpdates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -96,7 +96,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
         IndexedResourceCache<Agent> agents = context.getPrimaryCache();
         context.getPrimaryCache().addIndexers(AgentIndexes.all());
         metrics.watch("Agent", agents, List.of(Conditions.READY, Conditions.AVAILABLE), true);
-        metrics.watchAgentReferences(agents);
+        metrics.watchAgentReferences(agents, AgentReferences.Kind.labels());
         List<EventSource<?, Agent>> sources = new ArrayList<>();
         if (config.configRolloutEnabled()) {
             sources.addAll(ConfigSourceInformers.register(context, Agent.class,
@@ -122,7 +122,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
     public UpdateControl<Agent> reconcile(Agent agent, Context<Agent> context) {
         CachedReferenceLookup lookup = new CachedReferenceLookup(context);
         AgentPlan plan = AgentPlan.of(agent, lookup, defaultsFor(agent, lookup), config.defaultAiGatewayNamespace());
-        metrics.agentReferences(ResourceID.fromResource(agent), plan.failedReferences());
+        metrics.agentReferences(ResourceID.fromResource(agent), AgentReferences.Kind.labels(plan.failedReferences()));
         if (plan instanceof AgentPlan.Ready ready) {
             context.managedWorkflowAndDependentResourceContext().put(AgentPlan.Ready.class, ready);
             Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(agent, context, events, EVENT_REPORTER);

@@ -1,8 +1,8 @@
 package ai.agenticlayer.runtime.agent;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentTool;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentToolUpstream;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.SubAgent;
-import ai.agenticlayer.runtime.common.ConfigSources;
+import ai.agenticlayer.runtime.configsource.ConfigSources;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 
 /**
@@ -37,6 +39,15 @@ public final class AgentReferences {
 
         public String label() {
             return label;
+        }
+
+        /** Every kind's label, as the reference-failure metric names them. */
+        public static List<String> labels() {
+            return Stream.of(values()).map(Kind::label).toList();
+        }
+
+        static Set<String> labels(Set<Kind> kinds) {
+            return kinds.isEmpty() ? Set.of() : kinds.stream().map(Kind::label).collect(Collectors.toSet());
         }
     }
 

@@ -8,7 +8,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfigurationSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentTemplateImages;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
-import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.children.ChildObjects;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Optional;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfiguration;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
-import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.status.Conditions;
 
 /**
  * Which AgentRuntimeConfiguration of a namespace counts when there are several: the oldest, then by name. The others

@@ -8,10 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import ai.agenticlayer.runtime.agent.AgentReferences;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
-import ai.agenticlayer.runtime.common.Caches;
+import ai.agenticlayer.runtime.cache.Caches;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -35,8 +34,8 @@ public class FleetMetrics {
     @Inject
     MeterRegistry registry;
 
-    /** Agents whose references of a kind do not resolve, as of their last reconcile. */
-    private final Map<ResourceID, Set<AgentReferences.Kind>> failedReferences = new ConcurrentHashMap<>();
+    /** Agents whose references of a kind (its label value) do not resolve, as of their last reconcile. */
+    private final Map<ResourceID, Set<String>> failedReferences = new ConcurrentHashMap<>();
     private volatile IndexedResourceCache<? extends CustomResource<?, ?>> agents;
 
     /**
@@ -66,19 +65,22 @@ public class FleetMetrics {
         }
     }
 
-    /** Starts the reference-failure gauges; Agents that no longer exist drop out of them. */
-    public void watchAgentReferences(IndexedResourceCache<? extends CustomResource<?, ?>> agentCache) {
+    /**
+     * Starts the reference-failure gauges, one per kind of reference (the {@code reference} label's values); Agents
+     * that no longer exist drop out of them.
+     */
+    public void watchAgentReferences(IndexedResourceCache<? extends CustomResource<?, ?>> agentCache, List<String> referenceKinds) {
         this.agents = agentCache;
-        for (AgentReferences.Kind reference : AgentReferences.Kind.values()) {
+        for (String reference : referenceKinds) {
             Gauge.builder(REFERENCE_FAILURES, this, metrics -> metrics.failing(reference))
                     .description("Agents with at least one reference of this kind that does not resolve")
-                    .tags("reference", reference.label())
+                    .tags("reference", reference)
                     .register(registry);
         }
     }
 
-    /** Records what the last reconcile of an Agent found unresolvable (nothing when it resolved everything). */
-    public void agentReferences(ResourceID agent, Set<AgentReferences.Kind> failed) {
+    /** Records the kinds of reference the last reconcile of an Agent found unresolvable (none when it resolved all). */
+    public void agentReferences(ResourceID agent, Set<String> failed) {
         if (failed.isEmpty()) {
             failedReferences.remove(agent);
         } else {
@@ -86,7 +88,7 @@ public class FleetMetrics {
         }
     }
 
-    private double failing(AgentReferences.Kind reference) {
+    private double failing(String reference) {
         IndexedResourceCache<? extends CustomResource<?, ?>> cache = agents;
         failedReferences.keySet().removeIf(id -> Caches.started(cache) && cache.get(id).isEmpty());
         return failedReferences.values().stream().filter(kinds -> kinds.contains(reference)).count();

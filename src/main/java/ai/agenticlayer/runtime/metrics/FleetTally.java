@@ -8,8 +8,8 @@ import java.util.List;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ObservedStatus;
-import ai.agenticlayer.runtime.common.Caches;
-import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.cache.Caches;
+import ai.agenticlayer.runtime.status.Conditions;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 

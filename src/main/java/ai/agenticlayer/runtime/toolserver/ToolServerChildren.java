@@ -1,8 +1,8 @@
 package ai.agenticlayer.runtime.toolserver;
 
-import static ai.agenticlayer.runtime.common.ChildObjects.APP_LABEL;
-import static ai.agenticlayer.runtime.common.ChildObjects.labels;
-import static ai.agenticlayer.runtime.common.ChildObjects.merge;
+import static ai.agenticlayer.runtime.children.ChildObjects.APP_LABEL;
+import static ai.agenticlayer.runtime.children.ChildObjects.labels;
+import static ai.agenticlayer.runtime.children.ChildObjects.merge;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,11 +16,11 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
-import ai.agenticlayer.runtime.common.ChildObjects;
-import ai.agenticlayer.runtime.common.ConfigSources;
-import ai.agenticlayer.runtime.common.Conditions;
-import ai.agenticlayer.runtime.common.DeploymentAvailability;
-import ai.agenticlayer.runtime.common.ManagedLabels;
+import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.children.ManagedLabels;
+import ai.agenticlayer.runtime.configsource.ConfigSources;
+import ai.agenticlayer.runtime.status.Conditions;
+import ai.agenticlayer.runtime.status.DeploymentAvailability;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;

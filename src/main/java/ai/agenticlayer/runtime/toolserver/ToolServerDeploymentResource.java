@@ -1,10 +1,10 @@
 package ai.agenticlayer.runtime.toolserver;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
-import ai.agenticlayer.runtime.common.ChildObjects;
-import ai.agenticlayer.runtime.common.ConfigSourceInformers;
-import ai.agenticlayer.runtime.common.ManagedLabels;
-import ai.agenticlayer.runtime.common.OwnedDependentResource;
+import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.children.ManagedLabels;
+import ai.agenticlayer.runtime.children.OwnedDependentResource;
+import ai.agenticlayer.runtime.configsource.ConfigSourceInformers;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

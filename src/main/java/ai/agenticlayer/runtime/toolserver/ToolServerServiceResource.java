@@ -1,8 +1,8 @@
 package ai.agenticlayer.runtime.toolserver;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
-import ai.agenticlayer.runtime.common.ManagedLabels;
-import ai.agenticlayer.runtime.common.OwnedDependentResource;
+import ai.agenticlayer.runtime.children.ManagedLabels;
+import ai.agenticlayer.runtime.children.OwnedDependentResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

@@ -9,7 +9,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforce;
 import ai.agenticlayer.runtime.api.v1alpha1.AgenticWorkforceStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
-import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.status.Conditions;
 
 /** What a workforce reports about its graph: the original's {@code Ready}, and which agents are not ready yet. */
 public final class WorkforceConditions {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
-import ai.agenticlayer.runtime.common.DesiredStateHash;
+import ai.agenticlayer.runtime.children.DesiredStateHash;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

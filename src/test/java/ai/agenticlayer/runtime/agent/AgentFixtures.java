@@ -3,7 +3,7 @@ package ai.agenticlayer.runtime.agent;
 import java.util.List;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
-import ai.agenticlayer.runtime.common.ChildObjects;
+import ai.agenticlayer.runtime.children.ChildObjects;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
-import ai.agenticlayer.runtime.common.ConfigSources;
+import ai.agenticlayer.runtime.configsource.ConfigSources;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
-import ai.agenticlayer.runtime.common.StoredState;
+import ai.agenticlayer.runtime.children.StoredState;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.toolserver.ToolServerChildren;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
-import ai.agenticlayer.runtime.common.CachedObjects;
+import ai.agenticlayer.runtime.cache.CachedObjects;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.MockApiServer;
 import ai.agenticlayer.runtime.workforce.AgenticWorkforceReconciler;

@@ -10,7 +10,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
-import ai.agenticlayer.runtime.common.Conditions;
+import ai.agenticlayer.runtime.status.Conditions;
 
 class FleetTallyTest {
 

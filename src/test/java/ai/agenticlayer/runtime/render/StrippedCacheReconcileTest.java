@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ai.agenticlayer.runtime.common.CachedObjects;
-import ai.agenticlayer.runtime.common.CanonicalJson;
+import ai.agenticlayer.runtime.cache.CachedObjects;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.config.OperatorConfig;
+import ai.agenticlayer.runtime.digest.CanonicalJson;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
