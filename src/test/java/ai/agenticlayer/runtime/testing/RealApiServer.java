@@ -3,6 +3,7 @@ package ai.agenticlayer.runtime.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,16 +97,7 @@ public final class RealApiServer implements AutoCloseable {
                 .withApiServerFlag("--audit-log-maxsize", "0");
         // one argument each: a boolean flag does not take its value as the next argument
         apiServerFlags.forEach((flag, value) -> config.withApiServerFlag(flag + "=" + value));
-        KubeAPIServer server = new KubeAPIServer(config.build());
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("""
-                    Could not start a real kube-apiserver for the tests (binaries looked for in %s/k8s/<version>-<os>-<arch>).
-                    Provide them with `../shared/k8s/install %s` (this repository's CI does), or set KUBE_API_TEST_DIR to a
-                    directory laid out that way, or run with internet access so that kube-api-test downloads them."""
-                    .formatted(testDir, testDir), e);
-        }
+        KubeAPIServer server = ControlPlaneStart.start(config, workDir, installed, testDir);
         RealApiServer apiServer = new RealApiServer(server, workDir, auditLog);
         apiServer.addServiceAddresses();
         return apiServer;
@@ -204,7 +196,14 @@ public final class RealApiServer implements AutoCloseable {
                     .orElseGet(() -> arguments.get(arguments.indexOf("--etcd-servers") + 1));
             int etcdPort = Integer.parseInt(etcd.substring(etcd.lastIndexOf(':') + 1));
             process.getClass().getMethod("stopApiServer").invoke(process);
-            process.getClass().getMethod("startApiServer", int.class).invoke(process, etcdPort);
+            Method startApiServer = process.getClass().getMethod("startApiServer", int.class);
+            ControlPlaneLogs.during(workDir, () -> {
+                try {
+                    startApiServer.invoke(process, etcdPort);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             process.getClass().getMethod("waitUntilReady").invoke(process);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("kube-api-test changed; RealApiServer.restartApiServer needs adapting", e);
@@ -214,7 +213,7 @@ public final class RealApiServer implements AutoCloseable {
         return url;
     }
 
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+    static Object field(Object owner, String name) throws ReflectiveOperationException {
         java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
         field.setAccessible(true);
         return field.get(owner);
@@ -429,7 +428,7 @@ public final class RealApiServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
