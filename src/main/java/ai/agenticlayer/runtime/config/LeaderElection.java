@@ -51,6 +51,9 @@ public class LeaderElection {
         LeaseLock lock = new LeaseLock(config.operatorNamespace(), election.leaseName(), election.identity());
         LeaderCallbacks callbacks = new LeaderCallbacks(() -> LOG.infof("Leading as %s", election.identity()),
                 () -> stoppedLeading(client, lock), leader -> {
+                    if (!leader.equals(election.identity())) {
+                        LOG.infof("Standing by: %s leads", leader);
+                    }
                 });
         return new LeaderElectionConfiguration(election.leaseName(), config.operatorNamespace(), election.leaseDuration(),
                 election.renewDeadline(), election.retryPeriod(), election.identity(), callbacks, false);

@@ -226,6 +226,40 @@ class InstalledOperatorIT {
         }
     }
 
+    /**
+     * What a user reads at the default level: a start, an Agent that converges, one that cannot, and a stop log the
+     * version and port, who leads, the Agent that is not ready and why, and the stop; nothing else (no warning about our
+     * own kinds' version, no per-controller start lines, no banner). A line of any other shape fails the test.
+     */
+    @Test
+    void aStartAConvergenceAndAStopLogOnlyWhatAUserActsOn() throws Exception {
+        Cluster.namespace(cluster.client(), "logged");
+        PackagedOperator operator = cluster.installed().start("operator-logs", Map.of()).awaitReady();
+        try {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-logs");
+            Cluster.createAgent(cluster.client(), "logged", "fine", "{}");
+            Cluster.createAgent(cluster.client(), "logged", "orphan", "{subAgents: [{name: missing, agentRef: {name: missing}}]}");
+            awaitUntil(cluster.client(), Agent.class, "logged", "fine", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
+            awaitUntil(cluster.client(), Agent.class, "logged", "orphan", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ReconciliationFailed"));
+            operator.signalTerminate();
+            assertThat(operator.awaitExit(Duration.ofSeconds(25))).as("exited").isTrue();
+        } finally {
+            operator.close();
+        }
+        List<String> lines = operator.log().lines().filter(line -> !line.isBlank()).toList();
+        List<String> expected = List.of(
+                "\\[io\\.quarkus\\] .* started in .*Listening on: .*",
+                "\\[ai\\.age\\.run\\.con\\.LeaderElection\\] .* Leading as operator-logs",
+                "\\[ai\\.age\\.run\\.sta\\.KubeEvents\\] .* Agent logged/orphan is not ready \\(ReconciliationFailed\\): .*",
+                "\\[ai\\.age\\.run\\.con\\.LeaderElection\\] .* Released the leader Lease .*",
+                "\\[io\\.quarkus\\] .* stopped in .*");
+        assertThat(lines).as("the operator's log:%n%s", operator.log())
+                .allSatisfy(line -> assertThat(expected).as(line).anySatisfy(pattern -> assertThat(line).containsPattern(pattern)));
+        for (String pattern : expected) {
+            assertThat(lines).as("a line like %s", pattern).anySatisfy(line -> assertThat(line).containsPattern(pattern));
+        }
+    }
+
     /** Every user may ask what it may do (the SDK does, for its Lease); nothing is written. */
     private static boolean isSelfReview(AuditEvent event) {
         return event.apiGroup().equals("authorization.k8s.io") && event.resource().startsWith("selfsubject");
