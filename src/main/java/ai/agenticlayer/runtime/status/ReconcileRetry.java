@@ -6,7 +6,7 @@ package ai.agenticlayer.runtime.status;
  * or its ten-hour resync: an API server outage, a revoked permission or a webhook that is down for a minute would leave
  * objects unconverged long after it ended. Capped at a minute, an object converges at most a minute after the cause
  * went away, and a fleet that keeps failing costs one reconcile per object per minute. Each controller's values can be
- * changed at run time with {@code quarkus.operator-sdk.controllers.<name>.retry.*} (README).
+ * changed at run time with {@code quarkus.operator-sdk.controllers.<name>.retry.*} (docs/operations.md).
  */
 public final class ReconcileRetry {
 

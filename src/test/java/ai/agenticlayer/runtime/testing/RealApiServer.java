@@ -259,6 +259,31 @@ public final class RealApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs a shell command line as a user types it, in the project directory, with this server's kubectl first on the
+     * PATH and its admin kubeconfig in KUBECONFIG; returns its exit code and what it printed (both streams).
+     */
+    public ShellResult shell(String commandLine) {
+        Path kubectlDir = binariesIn(testDir()).orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", commandLine).redirectErrorStream(true);
+        builder.environment().put("PATH", kubectlDir + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("KUBECONFIG", kubeconfig.toString());
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            return new ShellResult(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a shell command line ended with. */
+    public record ShellResult(int exitCode, String output) {
+    }
+
     /** Runs kubectl against this server as admin and returns what it printed; fails when kubectl does. */
     public String kubectl(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(binariesIn(testDir()).orElseThrow().resolve("kubectl").toString(),
