@@ -2,8 +2,6 @@ package ai.agenticlayer.runtime.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +23,8 @@ class DocumentLinksTest {
     @Test
     void everyRelativeLinkResolves() {
         List<String> broken = new ArrayList<>();
-        for (Path document : documents()) {
-            Matcher link = LINK.matcher(read(document));
+        for (Path document : Documents.all()) {
+            Matcher link = LINK.matcher(Documents.read(document));
             while (link.find()) {
                 String target = link.group(1);
                 if (target.matches("^[a-z]+:.*")) {
@@ -47,25 +44,10 @@ class DocumentLinksTest {
 
     /** GitHub's anchors: the heading in lower case, spaces as hyphens, punctuation but hyphens dropped. */
     private static Set<String> anchors(Path file) {
-        Matcher heading = HEADING.matcher(read(file));
+        Matcher heading = HEADING.matcher(Documents.read(file));
         return heading.results().map(match -> match.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
                 .collect(Collectors.toSet());
     }
 
-    private static List<Path> documents() {
-        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
-            return Stream.concat(Stream.of(Path.of("README.md"), Path.of("BENCHMARKS.md")),
-                    docs.filter(file -> file.toString().endsWith(".md")).sorted()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -42,8 +42,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 @RunsPackagedOperator
 class DocumentedCommandsIT {
 
-    private static final Path README = Path.of("README.md");
-    private static final Pattern FENCE = Pattern.compile("(?ms)^```shell\\n(.*?)^```");
+    private static final Pattern FENCE = Pattern.compile("(?ms)^```(?:shell|bash|sh)\\n(.*?)^```");
     /** What cannot run on this machine: no Docker engine, no registry, no OLM. */
     private static final List<String> NOT_RUN_HERE = List.of("docker ", "operator-sdk ");
     private static final Pattern MAVEN_OPTION = Pattern.compile("-D(benchmark|operator|reliability|local)\\.[A-Za-z.]+");
@@ -75,6 +74,8 @@ class DocumentedCommandsIT {
                 operatorJar.add(command);
             } else if (line.startsWith("./mvnw ")) {
                 checkMavenCommand(command);
+            } else if (line.startsWith("export ")) {
+                continue; // a variable for the commands after it (a toolchain's path), not a command of its own
             } else {
                 assertThat(NOT_RUN_HERE).as("a documented command this test neither runs nor checks: %s", command)
                         .anySatisfy(prefix -> assertThat(line).startsWith(prefix));
@@ -164,8 +165,8 @@ class DocumentedCommandsIT {
         long pid = Long.parseLong(started.output().trim());
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> read(log).contains(" started in ") || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
-            assertThat(read(log)).as("%s logged:%n%s", command, read(log)).contains(" started in ").doesNotContain("ERROR");
+                    .until(() -> Documents.read(log).contains(" started in ") || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            assertThat(Documents.read(log)).as("%s logged:%n%s", command, Documents.read(log)).contains(" started in ").doesNotContain("ERROR");
         } finally {
             ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(ProcessHandle::destroy));
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
@@ -174,7 +175,7 @@ class DocumentedCommandsIT {
 
     /** A Maven command line cannot run inside this build: the profiles and benchmark or test options it names exist. */
     private static void checkMavenCommand(Command command) {
-        String pom = read(Path.of("pom.xml"));
+        String pom = Documents.read(Path.of("pom.xml"));
         Matcher profiles = Pattern.compile("(?:^|\\s)-P([\\w,-]+)").matcher(command.line());
         while (profiles.find()) {
             for (String profile : profiles.group(1).split(",")) {
@@ -193,8 +194,8 @@ class DocumentedCommandsIT {
     /** The commands of every shell block, continuation lines joined, comments dropped. */
     static List<Command> commands() {
         List<Command> commands = new ArrayList<>();
-        for (Path document : documents()) {
-            Matcher block = FENCE.matcher(read(document));
+        for (Path document : Documents.all()) {
+            Matcher block = FENCE.matcher(Documents.read(document));
             while (block.find()) {
                 String joined = block.group(1).replaceAll("\\\\\\n\\s*", "");
                 for (String line : joined.split("\\n")) {
@@ -208,17 +209,9 @@ class DocumentedCommandsIT {
         return commands;
     }
 
-    private static List<Path> documents() {
-        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
-            return Stream.concat(Stream.of(README, Path.of("BENCHMARKS.md")), docs.filter(file -> file.toString().endsWith(".md")).sorted())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static List<String> readmeBlockStartingWith(String prefix) {
-        Matcher block = Pattern.compile("(?ms)^```\\n(" + Pattern.quote(prefix) + ".*?)^```").matcher(read(README));
+        Matcher block = Pattern.compile("(?ms)^```\\n(" + Pattern.quote(prefix) + ".*?)^```").matcher(Documents.read(Documents.README));
         assertThat(block.find()).as("README has an example starting with %s", prefix).isTrue();
         return block.group(1).lines().toList();
     }
@@ -230,18 +223,11 @@ class DocumentedCommandsIT {
     private static String testSources() {
         try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
             StringBuilder all = new StringBuilder();
-            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> all.append(read(file)));
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> all.append(Documents.read(file)));
             return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
