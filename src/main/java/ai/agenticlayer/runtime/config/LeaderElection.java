@@ -51,7 +51,8 @@ public class LeaderElection {
         LeaseLock lock = new LeaseLock(config.operatorNamespace(), election.leaseName(), election.identity());
         LeaderCallbacks callbacks = new LeaderCallbacks(() -> LOG.infof("Leading as %s", election.identity()),
                 () -> stoppedLeading(client, lock), leader -> {
-                    if (!leader.equals(election.identity())) {
+                    // a released Lease has no holder: nobody to name until a standby takes it
+                    if (leader != null && !leader.isEmpty() && !leader.equals(election.identity())) {
                         LOG.infof("Standing by: %s leads", leader);
                     }
                 });

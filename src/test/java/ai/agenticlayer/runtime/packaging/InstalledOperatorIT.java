@@ -219,6 +219,7 @@ class InstalledOperatorIT {
                 // the lease duration is 15 s: a hand-over well within it means the Lease was released, not left to expire
                 assertThat(handOver).isLessThan(Duration.ofSeconds(10));
                 assertThat(leader.log()).contains("Released the leader Lease");
+                assertThat(standby.log()).as("what a standby says while another leads").contains("Standing by: operator-leader leads");
 
                 Cluster.createAgent(cluster.client(), "handed-over", "after", "{}");
                 awaitUntil(cluster.client(), Agent.class, "handed-over", "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
