@@ -45,7 +45,7 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void everyPackageSaysWhatItHoldsAndWhoMayUseIt() {
+    void everySharedPackageExistsAndHasAPackageInfo() {
         Set<String> packages = dependencies().keySet();
         assertThat(packages).containsAll(SHARED.keySet());
         for (String pkg : SHARED.keySet()) {

@@ -59,6 +59,8 @@ class DocumentedCommandsIT {
         List<Command> commands = commands();
         assertThat(commands).extracting(Command::line)
                 .contains("kubectl apply -f kubernetes/install.yaml", "kubectl get agents -A", "./mvnw verify -Dnative");
+        String pom = Documents.read(Path.of("pom.xml"));
+        String testSources = testSources();
         List<Command> kubectl = new ArrayList<>();
         List<Command> helm = new ArrayList<>();
         List<Command> operatorJar = new ArrayList<>();
@@ -73,10 +75,8 @@ class DocumentedCommandsIT {
             } else if (line.startsWith("java ") && line.contains("quarkus-run.jar")) {
                 operatorJar.add(command);
             } else if (line.startsWith("./mvnw ")) {
-                checkMavenCommand(command);
-            } else if (line.startsWith("export ")) {
-                continue; // a variable for the commands after it (a toolchain's path), not a command of its own
-            } else {
+                checkMavenCommand(command, pom, testSources);
+            } else if (!line.startsWith("export ")) { // a variable for the commands after it, not a command of its own
                 assertThat(NOT_RUN_HERE).as("a documented command this test neither runs nor checks: %s", command)
                         .anySatisfy(prefix -> assertThat(line).startsWith(prefix));
             }
@@ -174,15 +174,13 @@ class DocumentedCommandsIT {
     }
 
     /** A Maven command line cannot run inside this build: the profiles and benchmark or test options it names exist. */
-    private static void checkMavenCommand(Command command) {
-        String pom = Documents.read(Path.of("pom.xml"));
+    private static void checkMavenCommand(Command command, String pom, String testSources) {
         Matcher profiles = Pattern.compile("(?:^|\\s)-P([\\w,-]+)").matcher(command.line());
         while (profiles.find()) {
             for (String profile : profiles.group(1).split(",")) {
                 assertThat(pom).as("%s names profile %s", command, profile).contains("<id>" + profile + "</id>");
             }
         }
-        String testSources = testSources();
         Matcher options = MAVEN_OPTION.matcher(command.line());
         while (options.find()) {
             String option = options.group().substring(2);
@@ -208,7 +206,6 @@ class DocumentedCommandsIT {
         }
         return commands;
     }
-
 
     private static List<String> readmeBlockStartingWith(String prefix) {
         Matcher block = Pattern.compile("(?ms)^```\\n(" + Pattern.quote(prefix) + ".*?)^```").matcher(Documents.read(Documents.README));

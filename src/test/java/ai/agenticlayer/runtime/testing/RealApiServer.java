@@ -268,16 +268,7 @@ public final class RealApiServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", commandLine).redirectErrorStream(true);
         builder.environment().put("PATH", kubectlDir + File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes());
-            return new ShellResult(process.waitFor(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return run(builder);
     }
 
     /** What a shell command line ended with. */
@@ -289,13 +280,18 @@ public final class RealApiServer implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(binariesIn(testDir()).orElseThrow().resolve("kubectl").toString(),
                 "--kubeconfig=" + kubeconfig));
         command.addAll(List.of(args));
+        ShellResult result = run(new ProcessBuilder(command).redirectErrorStream(true));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kubectl " + String.join(" ", args) + " failed:\n" + result.output());
+        }
+        return result.output();
+    }
+
+    private static ShellResult run(ProcessBuilder builder) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("kubectl " + String.join(" ", args) + " failed:\n" + output);
-            }
-            return output;
+            return new ShellResult(process.waitFor(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
