@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.agenticlayer.runtime.api.Manifests;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
 import ai.agenticlayer.runtime.children.DesiredStateHash;
@@ -19,6 +22,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The desired Deployment and Service of an Agent, computed without a cluster. */
@@ -100,6 +104,25 @@ class AgentChildrenTest {
         EnvVar model = container(agent).getEnv().stream().filter(e -> e.getName().equals("AGENT_MODEL")).findFirst().orElseThrow();
         assertThat(model.getValue()).isNull();
         assertThat(model.getValueFrom().getSecretKeyRef().getName()).isEqualTo("models");
+    }
+
+    @Test
+    void podFieldsTheModelDoesNotKnowReachTheDeploymentUnchanged() {
+        Agent agent = agent("""
+                metadata: {name: a, namespace: n}
+                spec:
+                  env:
+                    - name: TOKEN
+                      valueFrom: {fileKeyRef: {volumeName: config, path: env, key: TOKEN}}
+                  volumes:
+                    - name: identity
+                      projected: {sources: [{podCertificate: {signerName: example.com/id, keyType: ED25519}}]}
+                """);
+
+        JsonNode pod = Serialization.jsonMapper().valueToTree(deployment(agent).getSpec().getTemplate().getSpec());
+        assertThat(pod.at("/containers/0/env").findValue("fileKeyRef"))
+                .isEqualTo(Manifests.parse("{volumeName: config, path: env, key: TOKEN}"));
+        assertThat(pod.at("/volumes/0/projected/sources/0/podCertificate/signerName").asText()).isEqualTo("example.com/id");
     }
 
     @Test

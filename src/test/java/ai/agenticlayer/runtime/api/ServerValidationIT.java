@@ -63,6 +63,33 @@ class ServerValidationIT {
         }
     }
 
+    @Test
+    void podFieldsOfCurrentKubernetesAreKeptEvenForClientsThatDoNotAskForStrictValidation() {
+        JsonNode agent = Manifests.parse("""
+                apiVersion: runtime.agentic-layer.ai/v1alpha1
+                kind: Agent
+                metadata: {name: newer-pod-fields, namespace: newsroom}
+                spec:
+                  env:
+                  - name: TOKEN
+                    valueFrom: {fileKeyRef: {volumeName: config, path: env, key: TOKEN}}
+                  volumes:
+                  - name: config
+                    emptyDir: {}
+                  - name: identity
+                    projected:
+                      sources:
+                      - podCertificate: {signerName: example.com/identity, keyType: ED25519, credentialBundlePath: b.pem}
+                """);
+        // fabric8 sends no fieldValidation: the server's default (Warn) prunes an unknown field with a warning only
+        GenericKubernetesResource stored = client.resource(resource(agent)).create();
+
+        JsonNode spec = Serialization.jsonMapper().valueToTree(stored.getAdditionalProperties().get("spec"));
+        assertThat(spec.at("/env/0/valueFrom/fileKeyRef/key").asText()).isEqualTo("TOKEN");
+        assertThat(spec.at("/volumes/1/projected/sources/0/podCertificate/signerName").asText())
+                .isEqualTo("example.com/identity");
+    }
+
     static Stream<Arguments> invalidObjects() {
         return InvalidObjectsTest.invalidObjects();
     }

@@ -21,7 +21,7 @@ final class ServerWording {
             new Translation("must be at most ([\\d,]+) characters long", "may not be more than $1 bytes"),
             new Translation("must have at least (\\d+) items.*", "should have at least $1 items"),
             new Translation("must have at most (\\d+) items.*", "must have at most $1 items"),
-            new Translation("does not match the regex pattern (.*)", "should match '$1'"));
+            new Translation("does not match the regex pattern ?(.*)", "should match '$1"));
 
     private record Translation(Pattern offline, String server) {
         Translation(String offline, String server) {

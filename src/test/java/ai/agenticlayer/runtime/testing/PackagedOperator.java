@@ -255,7 +255,8 @@ public final class PackagedOperator implements AutoCloseable {
         return command;
     }
 
-    private static Path writeKubeconfig(Path file, String apiServerUrl, String token) {
+    /** A kubeconfig for the API server at {@code apiServerUrl}, as a bearer {@code token} (no user when null). */
+    public static Path writeKubeconfig(Path file, String apiServerUrl, String token) {
         String user = token == null ? "{}" : "{token: " + token + "}";
         try {
             return Files.writeString(file, """
@@ -290,7 +291,7 @@ public final class PackagedOperator implements AutoCloseable {
         return runner;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

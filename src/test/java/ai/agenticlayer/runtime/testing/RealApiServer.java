@@ -275,9 +275,14 @@ public final class RealApiServer implements AutoCloseable {
     public record ShellResult(int exitCode, String output) {
     }
 
+    /** The kubectl of this server's version. */
+    public Path kubectlBinary() {
+        return binariesIn(testDir()).orElseThrow().resolve("kubectl");
+    }
+
     /** Runs kubectl against this server as admin and returns what it printed; fails when kubectl does. */
     public String kubectl(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(binariesIn(testDir()).orElseThrow().resolve("kubectl").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(kubectlBinary().toString(),
                 "--kubeconfig=" + kubeconfig));
         command.addAll(List.of(args));
         ShellResult result = run(new ProcessBuilder(command).redirectErrorStream(true));
