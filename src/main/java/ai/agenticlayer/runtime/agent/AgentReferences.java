@@ -108,7 +108,7 @@ public final class AgentReferences {
             if (aiGateway.isEmpty()) {
                 failedKinds.add(Kind.AI_GATEWAY);
                 errors.add("failed to resolve AiGateway " + gatewayNamespace + "/" + gatewayRef.getName() + ": "
-                        + notFound("aigateways", gatewayRef.getName()));
+                        + notFound("AiGateway", gatewayRef.getName()));
             }
         } else {
             aiGateway = defaultAiGateway(lookup.aiGateways(defaultAiGatewayNamespace));
@@ -147,7 +147,7 @@ public final class AgentReferences {
         Optional<Agent> target = lookup.agent(refNamespace, ref.getName());
         if (target.isEmpty()) {
             return Result.error("failed to resolve cluster agent " + refNamespace + "/" + ref.getName() + ": "
-                    + notFound("agents", ref.getName()));
+                    + notFound("Agent", ref.getName()));
         }
         String url = target.get().getStatus() == null ? null : target.get().getStatus().getUrl();
         if (url == null || url.isEmpty()) {
@@ -162,11 +162,11 @@ public final class AgentReferences {
             return Result.error("no upstream configured");
         }
         if (upstream.getToolRouteRef() != null) {
-            return statusUrl("ToolRoute", "toolroutes", "toolRouteRef", upstream.getToolRouteRef(), namespace,
+            return statusUrl("ToolRoute", "toolRouteRef", upstream.getToolRouteRef(), namespace,
                     lookup::toolRoute, route -> route.getStatus() == null ? null : route.getStatus().getUrl());
         }
         if (upstream.getToolServerRef() != null) {
-            return statusUrl("ToolServer", "toolservers", "toolServerRef", upstream.getToolServerRef(), namespace,
+            return statusUrl("ToolServer", "toolServerRef", upstream.getToolServerRef(), namespace,
                     lookup::toolServer, server -> server.getStatus() == null ? null : server.getStatus().getUrl());
         }
         if (upstream.getExternal() != null) {
@@ -177,7 +177,7 @@ public final class AgentReferences {
     }
 
     /** Resolves a reference to the status.url of a ToolRoute or ToolServer. */
-    private static <T> Result statusUrl(String kind, String plural, String field, ObjectReference ref, String namespace,
+    private static <T> Result statusUrl(String kind, String field, ObjectReference ref, String namespace,
             BiFunction<String, String, Optional<T>> find, Function<T, String> urlOf) {
         if (ref.getName() == null || ref.getName().isEmpty()) {
             return Result.error(field + ".name is empty");
@@ -186,7 +186,7 @@ public final class AgentReferences {
         Optional<T> target = find.apply(refNamespace, ref.getName());
         if (target.isEmpty()) {
             return Result.error("failed to resolve " + kind + " " + refNamespace + "/" + ref.getName() + ": "
-                    + notFound(plural, ref.getName()));
+                    + notFound(kind, ref.getName()));
         }
         String url = urlOf.apply(target.get());
         return url == null || url.isEmpty()
@@ -198,9 +198,12 @@ public final class AgentReferences {
         return ref.getNamespace() == null || ref.getNamespace().isEmpty() ? defaultNamespace : ref.getNamespace();
     }
 
-    /** The API server's not-found text, which the original operator's messages embed. */
-    private static String notFound(String plural, String name) {
-        return plural + ".runtime.agentic-layer.ai \"" + name + "\" not found";
+    /**
+     * The not-found text the original operator's messages embed: its cached client names the kind where the API server
+     * names the resource ({@code Agent.runtime...}, not {@code agents.runtime...}; DifferentialIT compares them).
+     */
+    private static String notFound(String kind, String name) {
+        return kind + ".runtime.agentic-layer.ai \"" + name + "\" not found";
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {

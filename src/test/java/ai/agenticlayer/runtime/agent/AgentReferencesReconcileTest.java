@@ -46,7 +46,7 @@ class AgentReferencesReconcileTest {
         Agent waiting = awaitUntil(client, Agent.class, "converge", "parent",
                 a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ReconciliationFailed"));
         assertThat(condition(waiting.getStatus(), "Ready").orElseThrow().getMessage()).isEqualTo("failed to resolve 1 subAgent(s): "
-                + "subAgent \"helper\": failed to resolve cluster agent converge/helper: agents.runtime.agentic-layer.ai \"helper\" not found");
+                + "subAgent \"helper\": failed to resolve cluster agent converge/helper: Agent.runtime.agentic-layer.ai \"helper\" not found");
         assertThat(client.apps().deployments().inNamespace("converge").withName("parent").get()).isNull();
         // Events are written in the background
         await().atMost(Cluster.TIMEOUT).untilAsserted(() -> assertThat(warningEvents("converge", "parent"))
@@ -74,7 +74,7 @@ class AgentReferencesReconcileTest {
                 spec: {tools: [{name: news, upstream: {toolRouteRef: {name: news-route}}}]}
                 """);
         awaitUntil(client, Agent.class, "routes", "routed", a -> readyMessage(a).contains(
-                "tool \"news\": failed to resolve ToolRoute routes/news-route: toolroutes.runtime.agentic-layer.ai \"news-route\" not found"));
+                "tool \"news\": failed to resolve ToolRoute routes/news-route: ToolRoute.runtime.agentic-layer.ai \"news-route\" not found"));
 
         ToolRoute route = (ToolRoute) create(client, """
                 apiVersion: runtime.agentic-layer.ai/v1alpha1
@@ -121,7 +121,7 @@ class AgentReferencesReconcileTest {
         assertThat(env(awaitExists(client, Deployment.class, "gateways", "explicit"), "LITELLM_PROXY_API_BASE"))
                 .isEqualTo("http://team-llm.llm.svc.cluster.local.:8080");
         awaitUntil(client, Agent.class, "gateways", "missing", a -> readyMessage(a)
-                .equals("failed to resolve AiGateway gateways/nowhere: aigateways.runtime.agentic-layer.ai \"nowhere\" not found"));
+                .equals("failed to resolve AiGateway gateways/nowhere: AiGateway.runtime.agentic-layer.ai \"nowhere\" not found"));
     }
 
     @Test

@@ -59,9 +59,9 @@ class AgentReferencesTest {
 
         assertThat(resolution.message()).isEqualTo("failed to resolve 2 subAgent(s): "
                 + "subAgent \"helper\": cluster Agent team/helper has no URL in its Status field (may not be ready or have A2A protocol); "
-                + "subAgent \"elsewhere\": failed to resolve cluster agent other-team/other: agents.runtime.agentic-layer.ai \"other\" not found; "
+                + "subAgent \"elsewhere\": failed to resolve cluster agent other-team/other: Agent.runtime.agentic-layer.ai \"other\" not found; "
                 + "failed to resolve 2 tool(s): "
-                + "tool \"routed\": failed to resolve ToolRoute team/route: toolroutes.runtime.agentic-layer.ai \"route\" not found; "
+                + "tool \"routed\": failed to resolve ToolRoute team/route: ToolRoute.runtime.agentic-layer.ai \"route\" not found; "
                 + "tool \"direct\": ToolServer tools/server has no URL in its Status field");
     }
 
@@ -72,7 +72,7 @@ class AgentReferencesTest {
         var resolution = AgentReferences.resolve(agent, lookup(), "ai-gateway");
 
         assertThat(resolution.message())
-                .isEqualTo("failed to resolve AiGateway team/llm: aigateways.runtime.agentic-layer.ai \"llm\" not found");
+                .isEqualTo("failed to resolve AiGateway team/llm: AiGateway.runtime.agentic-layer.ai \"llm\" not found");
     }
 
     @Test

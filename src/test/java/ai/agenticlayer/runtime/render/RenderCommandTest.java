@@ -83,7 +83,7 @@ class RenderCommandTest {
         JsonNode coordinator = missingToolServer.find("Agent", "coordinator");
         assertThat(coordinator.at("/status/conditions/0/reason").asText()).isEqualTo("ReconciliationFailed");
         assertThat(coordinator.at("/status/conditions/0/message").asText())
-                .isEqualTo("failed to resolve 1 tool(s): tool \"files\": failed to resolve ToolServer ops/files: toolservers.runtime.agentic-layer.ai \"files\" not found");
+                .isEqualTo("failed to resolve 1 tool(s): tool \"files\": failed to resolve ToolServer ops/files: ToolServer.runtime.agentic-layer.ai \"files\" not found");
         assertThat(missingToolServer.err()).contains("Agent ops/coordinator: Ready=False ReconciliationFailed")
                 .contains("passed over Namespace ops");
 

@@ -1,0 +1,202 @@
+package ai.agenticlayer.runtime.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.agenticlayer.runtime.api.Manifests;
+import ai.agenticlayer.runtime.api.v1alpha1.ApiGroup;
+import ai.agenticlayer.runtime.testing.InstalledOperator;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+import ai.agenticlayer.runtime.testing.RealApiServer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * The differential tier: the original Go operator (with its webhooks and RBAC, as deployed) and ours, each on a real
+ * API server of its own, get the same inputs (every sample of the original's and of the repositories that use the
+ * API, our samples, and src/test/resources/differential/corpus.yaml); then everything each made of them is compared
+ * leaf by leaf (see {@link Results}). A difference is either listed in docs/api-decisions.md ("Results that differ
+ * from the original's") with its reason, or the test fails; a listed difference that no longer occurs fails too.
+ */
+class DifferentialIT {
+
+    static final Path DECISIONS = Path.of("docs", "api-decisions.md");
+    private static final String SECTION = "## Results that differ from the original's";
+    /** A listed difference: {@code - `Kind` `path` `change`: why}. */
+    private static final Pattern LISTED = Pattern.compile("^- `([^`]+)` `([^`]+)` `(added|missing|changed)`:");
+    private static final Path CORPUS = Path.of("src", "test", "resources", "differential", "corpus.yaml");
+    private static final List<String> RECONCILED = List.of("Agent", "ToolServer", "AgenticWorkforce");
+
+    private static RealApiServer originalServer;
+    private static RealApiServer oursServer;
+    private static Original original;
+    private static PackagedOperator ours;
+    private static InstalledOperator installed;
+    private static final Map<String, String> REJECTED_BY_ORIGINAL = new TreeMap<>();
+    private static final Map<String, String> REJECTED_BY_OURS = new TreeMap<>();
+
+    @BeforeAll
+    static void runBoth() throws IOException {
+        originalServer = RealApiServer.start("differential-original");
+        Original.install(originalServer);
+        original = Original.start(originalServer, "differential");
+
+        oursServer = RealApiServer.withCrds("differential-ours");
+        installed = InstalledOperator.installShippedManifest(oursServer);
+        ours = installed.start("differential", Map.of()).awaitReady();
+
+        List<JsonNode> inputs = inputs();
+        apply(originalServer, inputs, REJECTED_BY_ORIGINAL);
+        apply(oursServer, inputs, REJECTED_BY_OURS);
+        awaitConverged(originalServer, Original.USER);
+        awaitConverged(oursServer, installed.user());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (original != null) {
+            original.close();
+        }
+        if (ours != null) {
+            ours.close();
+        }
+        Stream.of(originalServer, oursServer).filter(s -> s != null).forEach(RealApiServer::close);
+    }
+
+    @Test
+    void everyInputIsAcceptedOrRejectedAlike() {
+        assertThat(REJECTED_BY_OURS.keySet()).as("rejected by ours: %s", REJECTED_BY_OURS)
+                .isEqualTo(REJECTED_BY_ORIGINAL.keySet());
+    }
+
+    @Test
+    void everyResultIsTheOriginalsOrADifferenceListedWithItsReason() throws IOException {
+        Map<String, String> fromOriginal;
+        Map<String, String> fromOurs;
+        try (KubernetesClient a = originalServer.adminClient(); KubernetesClient b = oursServer.adminClient()) {
+            fromOriginal = Results.of(a);
+            fromOurs = Results.of(b);
+        }
+        Map<String, List<String>> found = new TreeMap<>();
+        Set<String> keys = new TreeSet<>(fromOriginal.keySet());
+        keys.addAll(fromOurs.keySet());
+        for (String key : keys) {
+            String a = fromOriginal.get(key);
+            String b = fromOurs.get(key);
+            if (a != null && a.equals(b)) {
+                continue;
+            }
+            String change = a == null ? "added" : b == null ? "missing" : "changed";
+            String[] parts = key.split(" ", 3); // kind, namespace/name, path
+            found.computeIfAbsent(parts[0] + " `" + parts[2] + "` `" + change + "`", k -> new ArrayList<>())
+                    .add(parts[1] + ": " + a + " -> " + b);
+        }
+        Set<String> listed = listed();
+        Map<String, List<String>> unlisted = found.entrySet().stream().filter(e -> !listed.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new));
+        Set<String> stale = listed.stream().filter(d -> !found.containsKey(d)).collect(Collectors.toCollection(TreeSet::new));
+        Files.writeString(Path.of("target", "differential-differences.txt"), found.entrySet().stream()
+                .map(e -> e.getKey() + "\n    " + String.join("\n    ", e.getValue())).collect(Collectors.joining("\n")));
+        assertThat(unlisted).as("results that differ from the original's, not listed in %s under \"%s\" "
+                + "(all differences: target/differential-differences.txt)", DECISIONS, SECTION).isEmpty();
+        assertThat(stale).as("differences listed in %s that no longer occur", DECISIONS).isEmpty();
+    }
+
+    /** Every input: the samples of ../shared/original/samples, ours, the corpus; namespaces first. */
+    private static List<JsonNode> inputs() throws IOException {
+        List<JsonNode> inputs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Original.HOME.resolve("samples"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                inputs.addAll(Manifests.documentsOf(file));
+            }
+        }
+        inputs.addAll(Manifests.documentsIn(Manifests.SAMPLES));
+        inputs.addAll(Manifests.documentsOf(CORPUS));
+        List<JsonNode> ordered = new ArrayList<>(inputs.stream().filter(i -> Manifests.kindOf(i).equals("Namespace")).toList());
+        inputs.stream().filter(i -> !Manifests.kindOf(i).equals("Namespace")).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static void apply(RealApiServer server, List<JsonNode> inputs, Map<String, String> rejected) {
+        try (KubernetesClient client = server.adminClient()) {
+            for (JsonNode input : inputs) {
+                GenericKubernetesResource object = Serialization.unmarshal(input.toString(), GenericKubernetesResource.class);
+                if (object.getMetadata().getNamespace() == null && !Manifests.kindOf(input).endsWith("Class")
+                        && !Manifests.kindOf(input).equals("Namespace")) {
+                    object.getMetadata().setNamespace("default");
+                }
+                try {
+                    client.resource(object).forceConflicts().serverSideApply();
+                } catch (KubernetesClientException e) {
+                    rejected.put(Manifests.kindOf(input) + " " + object.getMetadata().getNamespace() + "/"
+                            + object.getMetadata().getName(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Every reconciled object has a Ready condition, and the operator has written nothing for three seconds. */
+    private static void awaitConverged(RealApiServer server, String operatorUser) {
+        try (KubernetesClient client = server.adminClient()) {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> RECONCILED
+                    .stream().allMatch(kind -> client.genericKubernetesResources(ApiGroup.API_VERSION, kind).inAnyNamespace()
+                            .list().getItems().stream().allMatch(DifferentialIT::hasReadyCondition)));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> server
+                .auditEvents().stream().filter(e -> e.user().equals(operatorUser) && e.isWrite()
+                        && !e.resource().equals("leases"))
+                .noneMatch(e -> e.receivedWithin(Duration.ofSeconds(3))));
+    }
+
+    private static boolean hasReadyCondition(GenericKubernetesResource object) {
+        JsonNode conditions = Serialization.jsonMapper().valueToTree(object).path("status").path("conditions");
+        for (JsonNode condition : conditions) {
+            if (condition.path("type").asText().equals("Ready")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The differences docs/api-decisions.md lists, as {@code Kind `path` `change`}. */
+    private static Set<String> listed() throws IOException {
+        List<String> lines = Files.readAllLines(DECISIONS);
+        int start = lines.indexOf(SECTION);
+        assertThat(start).as("%s has a section \"%s\"", DECISIONS, SECTION).isNotNegative();
+        List<String> listed = new ArrayList<>();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            Matcher matcher = LISTED.matcher(line);
+            if (matcher.find()) {
+                listed.add(matcher.group(1) + " `" + matcher.group(2) + "` `" + matcher.group(3) + "`");
+            }
+        }
+        assertThat(listed).as("each difference listed once").doesNotHaveDuplicates();
+        return new TreeSet<>(listed);
+    }
+}
