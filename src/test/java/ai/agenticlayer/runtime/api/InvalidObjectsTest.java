@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What {@code kubectl apply} rejects, and with which message: each case is a valid object of its kind with one
  * mistake merged in (JSON merge patch: a null removes a field).
  */
-class InvalidObjectsTest {
+public class InvalidObjectsTest {
 
     /** A minimal valid object of each kind; every case starts from one of these. */
     private static final Map<String, String> VALID = Map.ofEntries(
@@ -34,7 +34,7 @@ class InvalidObjectsTest {
             Map.entry("Guard", "metadata: {name: pii, namespace: ai-gateway}\nspec: {mode: [pre_call], providerRef: {name: presidio}}"),
             Map.entry("GuardrailProvider", "metadata: {name: moderation, namespace: ai-gateway}\nspec: {type: openai-moderation-api}"));
 
-    static Stream<Arguments> invalidObjects() {
+    public static Stream<Arguments> invalidObjects() {
         return Stream.of(
                 // Agent: sub-agents
                 invalid("sub-agent with both agentRef and url", "Agent",
