@@ -33,6 +33,8 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 public abstract class OwnedDependentResource<R extends HasMetadata, P extends HasMetadata>
         extends CRUDKubernetesDependentResource<R, P> {
 
+    static final String SDK_PREVIOUS_ANNOTATION = "javaoperatorsdk.io/previous";
+
     /** The desired-state hash of each child whose create is in flight. */
     private final Map<ResourceID, String> creating = new ConcurrentHashMap<>();
 
@@ -77,6 +79,19 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
                 && StoredState.differences(serialization.convertValue(desired, JsonNode.class),
                         serialization.convertValue(actual, JsonNode.class)).isEmpty();
         return Matcher.Result.computed(unchanged, desired);
+    }
+
+    /**
+     * Without the SDK's {@code javaoperatorsdk.io/previous} annotation: the SDK's mark of its own last write, which
+     * users would see on every Service and which the original operator never wrote. The SDK still recognises the
+     * events of its own writes by their resource version, and {@link ChildUpdates} filters the rest.
+     */
+    @Override
+    protected void addMetadata(boolean forMatch, R actual, R target, P primary, Context<P> context) {
+        super.addMetadata(forMatch, actual, target, primary, context);
+        if (target.getMetadata().getAnnotations() != null) {
+            target.getMetadata().getAnnotations().remove(SDK_PREVIOUS_ANNOTATION);
+        }
     }
 
     /** Until the SDK has cached the created child, its addition is recognised here ({@link ChildUpdates#asCreated}). */
