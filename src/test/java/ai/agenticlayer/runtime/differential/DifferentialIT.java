@@ -52,7 +52,7 @@ class DifferentialIT {
     private static final Pattern REFUSED_LISTED = Pattern.compile("^- (`[^`]+` `(?:ours|original)`):");
     /** A listed difference: {@code - `Kind` `path` `change`: why}. */
     private static final Pattern LISTED = Pattern.compile("^- (`[^`]+` `[^`]+` `(?:added|missing|changed)`):");
-    private static final Path CORPUS = Path.of("src", "test", "resources", "differential", "corpus.yaml");
+    static final Path CORPUS = Path.of("src", "test", "resources", "differential", "corpus.yaml");
     private static final List<String> RECONCILED = List.of("Agent", "ToolServer", "AgenticWorkforce");
 
     private static RealApiServer originalServer;
@@ -201,7 +201,7 @@ class DifferentialIT {
         return ordered;
     }
 
-    private static void apply(RealApiServer server, List<JsonNode> inputs, Map<String, String> rejected) {
+    static void apply(RealApiServer server, List<JsonNode> inputs, Map<String, String> rejected) {
         try (KubernetesClient client = server.adminClient()) {
             for (JsonNode input : inputs) {
                 GenericKubernetesResource object = Serialization.unmarshal(input.toString(), GenericKubernetesResource.class);
@@ -220,7 +220,7 @@ class DifferentialIT {
     }
 
     /** Every reconciled object has a Ready condition, and the operator has written nothing for three seconds. */
-    private static void awaitConverged(RealApiServer server, String operatorUser) {
+    static void awaitConverged(RealApiServer server, String operatorUser) {
         try (KubernetesClient client = server.adminClient()) {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> RECONCILED
                     .stream().allMatch(kind -> client.genericKubernetesResources(ApiGroup.API_VERSION, kind).inAnyNamespace()

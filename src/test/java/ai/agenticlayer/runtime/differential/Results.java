@@ -126,6 +126,13 @@ final class Results {
         return json;
     }
 
+    /** A JSON tree as leaves, by path (a pod template, say). */
+    static Map<String, String> leaves(JsonNode json) {
+        Map<String, String> leaves = new TreeMap<>();
+        json.fields().forEachRemaining(field -> flatten("", field.getKey(), field.getValue(), leaves));
+        return leaves;
+    }
+
     private static void flatten(String object, ObjectNode json, Map<String, String> leaves) {
         json.fields().forEachRemaining(field -> flatten(object + " ", field.getKey(), field.getValue(), leaves));
     }
