@@ -59,6 +59,16 @@ public final class ToolServerChildren {
         return transport(spec) == TransportType.SSE ? "/sse" : "/mcp";
     }
 
+    /**
+     * The path to write into an sse ToolServer's spec when it sets none. Tool gateway implementations read
+     * {@code spec.path} and fall back to {@code /mcp} whatever the transport (agentgateway does), as the original's
+     * defaulting webhook let them; for http that fallback is the default already, so only sse needs it written.
+     */
+    public static Optional<String> pathForGateways(ToolServerSpec spec) {
+        boolean unset = spec.getPath() == null || spec.getPath().isEmpty();
+        return unset && transport(spec) == TransportType.SSE ? Optional.of(path(spec)) : Optional.empty();
+    }
+
     public static TransportType transport(ToolServerSpec spec) {
         return spec.getTransportType() == null ? TransportType.HTTP : spec.getTransportType();
     }

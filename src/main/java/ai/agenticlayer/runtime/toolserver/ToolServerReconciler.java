@@ -25,6 +25,9 @@ import ai.agenticlayer.runtime.status.ReconcileRetry;
 import ai.agenticlayer.runtime.status.StatusUpdates;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -53,6 +56,8 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
 
     public static final String NAME = "toolserver";
     static final String EVENT_REPORTER = "toolserver-controller";
+    /** Who set the path, as {@code managedFields} shows it. */
+    static final String FIELD_MANAGER = "agent-runtime-operator";
     private static final Logger LOG = Logger.getLogger(ToolServerReconciler.class);
 
     @Inject
@@ -79,6 +84,10 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
 
     @Override
     public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {
+        Optional<String> gatewayPath = ToolServerChildren.pathForGateways(toolServer.getSpec());
+        if (gatewayPath.isPresent() && writePath(toolServer, gatewayPath.get(), context)) {
+            return UpdateControl.noUpdate(); // the spec change reconciles it again, with the path
+        }
         Optional<ResourceConflictException> conflict = ChildrenWorkflow.reconcile(toolServer, context, events, EVENT_REPORTER);
         if (conflict.isPresent()) {
             return notReady(toolServer, context, "ResourceConflict", conflict.get().getMessage())
@@ -88,6 +97,30 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
                 context.getSecondaryResource(Deployment.class), Instant.now());
         StatusUpdates.write(toolServer, status, ToolServer::new, context);
         return UpdateControl.noUpdate();
+    }
+
+    /**
+     * Writes the default path into the spec (a merge patch, only if the object is unchanged since it was read), as the
+     * original's webhook did at admission; false when the API server refuses it (an admission policy, say): the
+     * status URL carries the path all the same.
+     */
+    private static boolean writePath(ToolServer toolServer, String path, Context<ToolServer> context) {
+        String patch = "{\"metadata\":{\"resourceVersion\":\"" + toolServer.getMetadata().getResourceVersion()
+                + "\"},\"spec\":{\"path\":\"" + path + "\"}}";
+        try {
+            context.getClient().resources(ToolServer.class).inNamespace(toolServer.getMetadata().getNamespace())
+                    .withName(toolServer.getMetadata().getName())
+                    .patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(FIELD_MANAGER)
+                            .build(), patch);
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return true; // changed since it was read: that change reconciles it again
+            }
+            LOG.debugf("ToolServer %s/%s: the default path %s was not written: %s", toolServer.getMetadata().getNamespace(),
+                    toolServer.getMetadata().getName(), path, e.getMessage());
+            return false;
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ class RbacRulesTest {
                 rule("events.k8s.io", List.of("events"), EVENTS)));
         expected.put("crd-validation", List.of(rule("apiextensions.k8s.io", List.of("customresourcedefinitions"), List.of("get"))));
         expected.put("toolserver", List.of(
-                rule(GROUP, List.of("toolservers"), READ),
+                rule(GROUP, List.of("toolservers"), List.of("get", "list", "watch", "patch")),
                 rule(GROUP, List.of("toolservers/status"), STATUS),
                 rule(GROUP, List.of("toolservers/finalizers"), OWNER_REFERENCES),
                 rule("apps", List.of("deployments"), APPLY_CHILDREN),

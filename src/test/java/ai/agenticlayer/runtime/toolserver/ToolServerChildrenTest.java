@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
+import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -167,5 +168,19 @@ class ToolServerChildrenTest {
         assertThat(container(deployment).getResources().getLimits()).isNullOrEmpty();
         assertThat(container(deployment).getSecurityContext().getRunAsUser()).isEqualTo(1000L);
         assertThat(container(deployment).getSecurityContext().getCapabilities()).isNull();
+    }
+
+    @Test
+    void onlyAnSseToolServerWithoutAPathGetsOneWrittenForGateways() {
+        assertThat(ToolServerChildren.pathForGateways(spec("{transportType: sse}"))).contains("/sse");
+        assertThat(ToolServerChildren.pathForGateways(spec("{transportType: sse, path: ''}"))).contains("/sse");
+        assertThat(ToolServerChildren.pathForGateways(spec("{transportType: sse, path: /events}"))).isEmpty();
+        assertThat(ToolServerChildren.pathForGateways(spec("{transportType: http}"))).isEmpty();
+        assertThat(ToolServerChildren.pathForGateways(spec("{}"))).isEmpty();
+    }
+
+    private static ToolServerSpec spec(String yaml) {
+        return Serialization.unmarshal("apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: ToolServer\n"
+                + "metadata: {name: s, namespace: n}\nspec: " + yaml, ToolServer.class).getSpec();
     }
 }
