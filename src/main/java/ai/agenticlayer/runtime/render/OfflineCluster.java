@@ -59,6 +59,13 @@ final class OfflineCluster {
                     settings.operatorNamespace(), NOW));
         }
         for (ToolServer toolServer : all(ToolServer.class)) {
+            // the path the operator writes into the spec for tool gateways (docs/api.md, "The ToolServer path"): a spec
+            // change, so the server moves the generation
+            ToolServerChildren.pathForGateways(toolServer.getSpec()).ifPresent(path -> {
+                toolServer.getSpec().setPath(path);
+                Long generation = toolServer.getMetadata().getGeneration();
+                toolServer.getMetadata().setGeneration(generation == null ? 2 : generation + 1);
+            });
             Deployment deployment = ChildObjects.ownedBy(
                     ChildObjects.withInitialReplicas(ToolServerChildren.deployment(toolServer, lookup.configSources())), toolServer);
             children.put(toolServer, List.of(deployment, ChildObjects.ownedBy(ToolServerChildren.service(toolServer), toolServer)));

@@ -3,14 +3,11 @@ package ai.agenticlayer.runtime.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -27,10 +24,10 @@ import ai.agenticlayer.runtime.differential.Original;
  */
 class OriginalSchemasTest {
 
-    static final Path DECISIONS = Path.of("docs", "api-decisions.md");
+    private static final Path DECISIONS = ApiDecisions.FILE;
     private static final String SECTION = "## Schema differences from the original";
     /** A listed difference: {@code - `Kind` `field` `difference`: why}; the kind may be {@code *}, the root is {@code .}. */
-    private static final Pattern LISTED = Pattern.compile("^- `([^`]+)` `([^`]*)` `([^`]+)`:");
+    private static final Pattern LISTED = Pattern.compile("^- (`[^`]+` `[^`]*` `[^`]+`):");
     private static final List<String> COMPARED = List.of("type", "format", "pattern", "minLength", "maxLength",
             "minItems", "maxItems", "minProperties", "maxProperties", "minimum", "maximum", "default", "nullable",
             "x-kubernetes-int-or-string", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
@@ -40,19 +37,12 @@ class OriginalSchemasTest {
 
     @Test
     void everyDifferenceFromTheOriginalsSchemasIsListedWithItsReason() throws IOException {
-        Set<String> found = new TreeSet<>();
-        for (Path file : Manifests.yamlFilesIn(Original.CRDS)) {
-            JsonNode original = Manifests.YAML.readTree(file.toFile());
-            String kind = original.at("/spec/names/kind").asText();
-            JsonNode ours = Crds.BY_KIND.get(kind);
-            assertThat(ours).as("our CRD for %s", kind).isNotNull();
-            compare(kind, "", schema(original), schema(ours), found);
-        }
-        Set<String> listed = listed();
+        Set<String> found = differences();
+        Set<String> listed = ApiDecisions.listed(SECTION, LISTED);
         Set<String> unlisted = found.stream().filter(d -> !listed.contains(d) && !listed.contains(anyKind(d)))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> stale = listed.stream()
-                .filter(d -> d.startsWith("* ") ? found.stream().noneMatch(f -> anyKind(f).equals(d)) : !found.contains(d))
+                .filter(d -> d.startsWith("`*` ") ? found.stream().noneMatch(f -> anyKind(f).equals(d)) : !found.contains(d))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(unlisted).as("differences from the original's CRDs not listed in %s under \"%s\"", DECISIONS,
                 SECTION).isEmpty();
@@ -61,26 +51,33 @@ class OriginalSchemasTest {
 
     @Test
     void noFieldTheOriginalAcceptsIsPrunedByOurs() throws IOException {
+        assertThat(differences()).filteredOn(d -> d.endsWith("`not in ours`")).isEmpty();
+    }
+
+    /** Every difference of our CRDs from the original's, in the form {@link #difference} writes them. */
+    private static Set<String> differences() throws IOException {
         Set<String> found = new TreeSet<>();
         for (Path file : Manifests.yamlFilesIn(Original.CRDS)) {
             JsonNode original = Manifests.YAML.readTree(file.toFile());
             String kind = original.at("/spec/names/kind").asText();
-            compare(kind, "", schema(original), schema(Crds.BY_KIND.get(kind)), found);
+            JsonNode ours = Crds.BY_KIND.get(kind);
+            assertThat(ours).as("our CRD for %s", kind).isNotNull();
+            compare(kind, "", schema(original), schema(ours), found);
         }
-        assertThat(found).filteredOn(d -> d.endsWith("`not in ours`")).isEmpty();
+        return found;
     }
 
     private static JsonNode schema(JsonNode crd) {
         return crd.at("/spec/versions/0/schema/openAPIV3Schema");
     }
 
-    /** One difference, as listed: {@code Kind field difference}, each but the kind in backticks. */
+    /** One difference, as listed: kind, field and difference, each in backticks. */
     private static String difference(String kind, String path, String what) {
-        return kind + " `" + (path.isEmpty() ? "." : path.substring(1)) + "` `" + what + "`";
+        return "`" + kind + "` `" + (path.isEmpty() ? "." : path.substring(1)) + "` `" + what + "`";
     }
 
     private static String anyKind(String difference) {
-        return "*" + difference.substring(difference.indexOf(' '));
+        return "`*`" + difference.substring(difference.indexOf(' '));
     }
 
     private static void compare(String kind, String path, JsonNode original, JsonNode ours, Set<String> found) {
@@ -157,22 +154,4 @@ class OriginalSchemasTest {
         return rules;
     }
 
-    /** The differences docs/api-decisions.md lists, in the form {@link #difference} writes them. */
-    static Set<String> listed() throws IOException {
-        List<String> lines = Files.readAllLines(DECISIONS);
-        int start = lines.indexOf(SECTION);
-        assertThat(start).as("%s has a section \"%s\"", DECISIONS, SECTION).isNotNegative();
-        List<String> listed = new ArrayList<>();
-        for (String line : lines.subList(start + 1, lines.size())) {
-            if (line.startsWith("## ")) {
-                break;
-            }
-            Matcher matcher = LISTED.matcher(line);
-            if (matcher.find()) {
-                listed.add(matcher.group(1) + " `" + matcher.group(2) + "` `" + matcher.group(3) + "`");
-            }
-        }
-        assertThat(listed).as("each difference listed once").doesNotHaveDuplicates();
-        return new TreeSet<>(listed);
-    }
 }
