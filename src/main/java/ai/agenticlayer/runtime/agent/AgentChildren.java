@@ -64,7 +64,7 @@ public final class AgentChildren {
         Map<String, String> labels = merge(labels(spec.getCommonMetadata()), ManagedLabels.forComponent(COMPONENT),
                 Map.of(APP_LABEL, name, FRAMEWORK_LABEL, effectiveFramework(agent, defaults).value()));
 
-        PodSpec pod = new PodSpecBuilder()
+        PodSpec pod = defaults.podSettings().refinedBy(spec).applyTo(new PodSpecBuilder())
                 .withVolumes(spec.getVolumes())
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)

@@ -9,13 +9,15 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentRuntimeConfigurationSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentTemplateImages;
 import ai.agenticlayer.runtime.api.v1alpha1.Framework;
 import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.children.EffectivePodSettings;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 
 /**
  * The defaults an Agent gets for what it does not set: built in, refined by the AgentRuntimeConfiguration of the
  * operator's namespace, then by the one of the Agent's own namespace. An empty string in a configuration means unset.
  */
-public record AgentDefaults(Framework framework, String googleAdkImage, String msafImage, SecurityContext securityContext) {
+public record AgentDefaults(Framework framework, String googleAdkImage, String msafImage, SecurityContext securityContext,
+        EffectivePodSettings podSettings) {
 
     public static final Framework BUILT_IN_FRAMEWORK = Framework.GOOGLE_ADK;
 
@@ -24,7 +26,8 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
     }
 
     public static AgentDefaults builtIn(String googleAdkImage, String msafImage) {
-        return new AgentDefaults(BUILT_IN_FRAMEWORK, googleAdkImage, msafImage, ChildObjects.restrictedSecurityContext());
+        return new AgentDefaults(BUILT_IN_FRAMEWORK, googleAdkImage, msafImage, ChildObjects.restrictedSecurityContext(),
+                EffectivePodSettings.NONE);
     }
 
     /**
@@ -48,7 +51,8 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
                 spec.getDefaultFramework() == null ? framework : spec.getDefaultFramework().framework(),
                 orElse(images.getGoogleAdk(), googleAdkImage),
                 orElse(images.getMsaf(), msafImage),
-                spec.getSecurityContext() == null ? securityContext : spec.getSecurityContext());
+                spec.getSecurityContext() == null ? securityContext : spec.getSecurityContext(),
+                podSettings.refinedBy(spec));
     }
 
     /** The template image of a framework, or empty for a framework without one ({@code custom}). */

@@ -17,6 +17,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.ToolServerSpec;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServerStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.TransportType;
 import ai.agenticlayer.runtime.children.ChildObjects;
+import ai.agenticlayer.runtime.children.EffectivePodSettings;
 import ai.agenticlayer.runtime.children.ManagedLabels;
 import ai.agenticlayer.runtime.configsource.ConfigSources;
 import ai.agenticlayer.runtime.status.Conditions;
@@ -105,8 +106,7 @@ public final class ToolServerChildren {
     public static Deployment deployment(ToolServer toolServer, ConfigSources.Lookup configSources) {
         ToolServerSpec spec = toolServer.getSpec();
         int port = port(spec);
-        PodSpec pod = new PodSpecBuilder()
-                .withImagePullSecrets(spec.getImagePullSecrets())
+        PodSpec pod = EffectivePodSettings.NONE.refinedBy(spec).applyTo(new PodSpecBuilder())
                 .withContainers(new ContainerBuilder()
                         .withName(CONTAINER)
                         .withImage(spec.getImage())

@@ -3,7 +3,6 @@ package ai.agenticlayer.runtime.agent;
 import java.util.List;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
-import ai.agenticlayer.runtime.children.ChildObjects;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -11,9 +10,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /** Objects from YAML, and a reference lookup over a fixed set of them, for tests of the pure desired-state code. */
 final class AgentFixtures {
 
-    static final AgentDefaults BUILT_IN = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK,
-            "ghcr.io/agentic-layer/agent-template-adk:0.8.0", "ghcr.io/agentic-layer/agent-template-msaf:0.1.0",
-            ChildObjects.restrictedSecurityContext());
+    static final AgentDefaults BUILT_IN = AgentDefaults.builtIn("ghcr.io/agentic-layer/agent-template-adk:0.8.0",
+            "ghcr.io/agentic-layer/agent-template-msaf:0.1.0");
 
     private AgentFixtures() {
     }

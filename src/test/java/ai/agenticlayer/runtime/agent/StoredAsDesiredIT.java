@@ -56,6 +56,14 @@ class StoredAsDesiredIT {
              resources: {requests: {cpu: '0.5', memory: 1Gi}, limits: {cpu: '1', memory: 2Gi}},
              volumes: [{name: data, emptyDir: {}}], volumeMounts: [{name: data, mountPath: /data}],
              commonMetadata: {labels: {team: news}, annotations: {owner: news}}, podMetadata: {annotations: {scrape: 'true'}}}
+            """,
+            """
+            {serviceAccountName: bedrock-caller, automountServiceAccountToken: false, imagePullSecrets: [{name: registry}],
+             nodeSelector: {pool: gpu}, tolerations: [{key: gpu, operator: Exists}, {key: d, value: v, effect: NoExecute, tolerationSeconds: 30}],
+             affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, preference: {matchFields: [{key: metadata.name, operator: NotIn, values: [n1]}]}}]},
+                        podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone, labelSelector: {matchExpressions: [{key: app, operator: Exists}]}}]}},
+             topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, minDomains: 2, matchLabelKeys: [pod-template-hash], labelSelector: {matchLabels: {app: a}}}],
+             priorityClassName: high, securityContext: {runAsNonRoot: true, runAsUser: 1000, readOnlyRootFilesystem: true}}
             """ })
     void agentChildren(String spec) {
         Agent agent = AgentFixtures.agent("metadata: {name: stored-agent, namespace: stored, uid: 0e2c5b2e-0000-4000-8000-000000000001}\n"
@@ -67,7 +75,8 @@ class StoredAsDesiredIT {
 
     @ParameterizedTest
     @ValueSource(strings = { "{image: 'mcp/filesystem:1.0'}",
-            "{image: 'mcp/fs:1', port: 9090, path: /mcp, replicas: 3, env: [{name: EMPTY, value: ''}], resources: {limits: {cpu: 500m}}}" })
+            "{image: 'mcp/fs:1', port: 9090, path: /mcp, replicas: 3, env: [{name: EMPTY, value: ''}], resources: {limits: {cpu: 500m}}}",
+            "{image: 'mcp/fs:1', serviceAccountName: fs, nodeSelector: {pool: tools}, tolerations: [{operator: Exists}], priorityClassName: low}" })
     void toolServerChildren(String spec) {
         ToolServer toolServer = AgentFixtures.object("""
                 apiVersion: runtime.agentic-layer.ai/v1alpha1

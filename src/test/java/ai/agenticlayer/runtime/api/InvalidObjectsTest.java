@@ -73,6 +73,30 @@ public class InvalidObjectsTest {
                 invalid("OpenAI moderation API key reference without a key", "GuardrailProvider",
                         "spec: {openaiModeration: {apiKeySecretRef: {name: openai}}}",
                         "$.spec.openaiModeration.apiKeySecretRef: required property 'key' not found"),
+                // Agent, ToolServer and AgentRuntimeConfiguration: pod identity and placement, with the Pod API's rules
+                invalid("toleration with an unknown operator", "Agent", "spec: {tolerations: [{key: gpu, operator: Matches}]}",
+                        "$.spec.tolerations[0].operator: does not have a value in the enumeration"),
+                invalid("toleration with an unknown effect", "AgentRuntimeConfiguration",
+                        "spec: {tolerations: [{key: gpu, operator: Exists, effect: NoRun}]}",
+                        "$.spec.tolerations[0].effect: does not have a value in the enumeration"),
+                invalid("node affinity requirement with an unknown operator", "ToolServer",
+                        "spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: "
+                                + "{nodeSelectorTerms: [{matchExpressions: [{key: zone, operator: Near, values: [a]}]}]}}}}",
+                        "$.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                                + ".matchExpressions[0].operator: does not have a value in the enumeration"),
+                invalid("pod affinity term without a topologyKey", "Agent",
+                        "spec: {affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {}}]}}}",
+                        "$.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]: "
+                                + "required property 'topologyKey' not found"),
+                invalid("topology spread constraint without whenUnsatisfiable", "Agent",
+                        "spec: {topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone}]}",
+                        "$.spec.topologySpreadConstraints[0]: required property 'whenUnsatisfiable' not found"),
+                invalid("ServiceAccount name that is no DNS name", "Agent", "spec: {serviceAccountName: Team_A}",
+                        "$.spec.serviceAccountName: does not match the regex pattern"),
+                invalid("PriorityClass name that is no DNS name", "AgentRuntimeConfiguration", "spec: {priorityClassName: 'high priority'}",
+                        "$.spec.priorityClassName: does not match the regex pattern"),
+                invalid("node selector value that is not a string", "ToolServer", "spec: {nodeSelector: {pool: {name: gpu}}}",
+                        "$.spec.nodeSelector.pool: object found, string expected"),
                 // Agent: framework, image, volumes
                 invalid("framework custom without an image", "Agent", "spec: {framework: custom}",
                         "spec.framework: Invalid value: framework \"custom\" requires a custom image. "

@@ -19,7 +19,6 @@ import ai.agenticlayer.runtime.agent.ResolvedReferences;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
-import ai.agenticlayer.runtime.children.ChildObjects;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.status.Conditions;
 import ai.agenticlayer.runtime.testing.Cluster;
@@ -156,8 +155,8 @@ public final class Benchmark {
     static Run baseline(int n, boolean apply) throws Exception {
         try (RealApiServer apiServer = ApiServerCpus.start("benchmark-baseline"); KubernetesClient client = driver(apiServer)) {
             Cluster.namespace(client, NAMESPACE);
-            AgentDefaults defaults = new AgentDefaults(AgentDefaults.BUILT_IN_FRAMEWORK, "ghcr.io/agentic-layer/agent-template-adk:0.8.0",
-                    "ghcr.io/agentic-layer/agent-template-msaf:0.1.0", ChildObjects.restrictedSecurityContext());
+            AgentDefaults defaults = AgentDefaults.builtIn("ghcr.io/agentic-layer/agent-template-adk:0.8.0",
+                    "ghcr.io/agentic-layer/agent-template-msaf:0.1.0");
             ExecutorService pool = Executors.newFixedThreadPool(10);
             Cpu before = Cpu.used();
             long start = System.nanoTime();

@@ -123,6 +123,32 @@ class ToolServerChildrenTest {
         assertThat(container(deployment).getArgs()).containsExactly("--port", "8080", "--verbose");
     }
 
+    /** A ToolServer takes its pod identity and placement from its own spec; AgentRuntimeConfigurations are for Agents. */
+    @Test
+    void podIdentityAndPlacementAreTakenVerbatim() {
+        var pod = deployment(toolServer("""
+                metadata: {name: github, namespace: tools}
+                spec:
+                  image: ghcr.io/example/github-mcp:1
+                  serviceAccountName: github-mcp
+                  automountServiceAccountToken: false
+                  nodeSelector: {pool: tools}
+                  tolerations: [{key: dedicated, operator: Equal, value: tools, effect: NoSchedule}]
+                  affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: zone, operator: In, values: [a]}]}]}}}
+                  topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway}]
+                  priorityClassName: tools
+                """)).getSpec().getTemplate().getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo("github-mcp");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getNodeSelector()).containsExactly(Map.entry("pool", "tools"));
+        assertThat(pod.getTolerations()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+                .containsExactly("dedicated=tools:NoSchedule");
+        assertThat(pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms())
+                .hasSize(1);
+        assertThat(pod.getTopologySpreadConstraints()).extracting(c -> c.getTopologyKey()).containsExactly("kubernetes.io/hostname");
+        assertThat(pod.getPriorityClassName()).isEqualTo("tools");
+    }
+
     @Test
     void labelsSelectorAndMetadataFollowTheOriginal() {
         ToolServer server = toolServer("""

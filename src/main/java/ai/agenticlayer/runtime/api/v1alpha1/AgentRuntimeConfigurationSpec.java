@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class AgentRuntimeConfigurationSpec {
+public class AgentRuntimeConfigurationSpec extends PodSettings {
 
     @JsonPropertyDescription("Framework of Agents that set none: google-adk or msaf. Built-in default: google-adk.")
     private TemplateFramework defaultFramework;

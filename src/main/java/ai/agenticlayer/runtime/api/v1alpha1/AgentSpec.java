@@ -24,7 +24,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 @ValidationRule(value = "!has(self.volumeMounts) || self.volumeMounts.all(m, has(self.volumes) && self.volumes.exists(v, v.name == m.name))",
         fieldPath = ".volumeMounts",
         message = "every volumeMounts[].name must name a volume in spec.volumes")
-public class AgentSpec {
+public class AgentSpec extends PodSettings {
 
     static final int MAX_VOLUMES = 64;
     /** Lists whose entries carry CEL rules are bounded: the API server prices each rule at the list's longest length. */

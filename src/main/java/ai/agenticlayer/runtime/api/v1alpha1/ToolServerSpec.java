@@ -14,12 +14,11 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ToolServerSpec {
+public class ToolServerSpec extends PodSettings {
 
     @Required
     @Default("mcp")
@@ -35,9 +34,6 @@ public class ToolServerSpec {
     @Size(min = 1)
     @JsonPropertyDescription("Container image of the tool server.")
     private String image;
-
-    @JsonPropertyDescription("Secrets for pulling the image.")
-    private List<LocalObjectReference> imagePullSecrets;
 
     @JsonPropertyDescription("Container command (overrides the image's ENTRYPOINT).")
     private List<String> command;
@@ -104,14 +100,6 @@ public class ToolServerSpec {
 
     public void setImage(String image) {
         this.image = image;
-    }
-
-    public List<LocalObjectReference> getImagePullSecrets() {
-        return imagePullSecrets;
-    }
-
-    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
-        this.imagePullSecrets = imagePullSecrets;
     }
 
     public List<String> getCommand() {
