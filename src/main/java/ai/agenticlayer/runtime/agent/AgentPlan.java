@@ -85,6 +85,7 @@ public sealed interface AgentPlan {
         Condition available = DeploymentAvailability.of(deployment, agent.getMetadata().getName(), generation);
         status.setConditions(Conditions.merge(previous == null ? null : previous.getConditions(), List.of(ready, available), now));
         status.setObservedGeneration(generation);
+        DeploymentAvailability.reportReplicas(status, deployment);
         return status;
     }
 

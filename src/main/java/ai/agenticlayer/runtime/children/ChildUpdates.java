@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  * Which events of a child reconcile its owner.
  * <ul>
  * <li>An update, when it changes what the operator sets (metadata, spec) or what the owner reports of the child (a
- * Deployment's {@code Available} condition). The rest are status updates that change neither: the Deployment
- * controller writes several per rollout, and one each time a pod's readiness changes.</li>
+ * Deployment's {@code Available} condition and replica counts, which the scale subresource reads). The rest are
+ * status updates that change neither: the Deployment controller writes several per rollout.</li>
  * <li>An addition, unless it is the child the owner's reconcile is creating, as it was created ({@link #asCreated}).</li>
  * </ul>
  */
@@ -29,7 +29,8 @@ public final class ChildUpdates {
         if (now instanceof Deployment deployment && before instanceof Deployment previous) {
             // every change of a Deployment's spec moves its generation
             return !Objects.equals(deployment.getMetadata().getGeneration(), previous.getMetadata().getGeneration())
-                    || !DeploymentAvailability.reported(deployment).equals(DeploymentAvailability.reported(previous));
+                    || !DeploymentAvailability.reported(deployment).equals(DeploymentAvailability.reported(previous))
+                    || !DeploymentAvailability.replicas(deployment).equals(DeploymentAvailability.replicas(previous));
         }
         if (now instanceof Service service && before instanceof Service previous) {
             return !Objects.equals(service.getSpec(), previous.getSpec());

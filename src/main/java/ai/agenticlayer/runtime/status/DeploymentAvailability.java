@@ -1,10 +1,15 @@
 package ai.agenticlayer.runtime.status;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
+import ai.agenticlayer.runtime.api.v1alpha1.WorkloadStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /** The {@code Available} condition of an owner, mirroring its Deployment's own condition (Ready says nothing about pods). */
@@ -27,6 +32,28 @@ public final class DeploymentAvailability {
                         Objects.toString(c.message(), ""), generation))
                 .orElseGet(() -> Conditions.condition(Conditions.AVAILABLE, ConditionStatus.UNKNOWN, "Pending",
                         "Deployment " + name + " has not reported availability yet", generation));
+    }
+
+    /**
+     * The replica counts of the owner's status and the selector of its pods, from its Deployment (the scale
+     * subresource reads them); left out while there is no Deployment.
+     */
+    public static void reportReplicas(WorkloadStatus status, Optional<Deployment> deployment) {
+        deployment.ifPresent(d -> {
+            status.setSelector(new TreeMap<>(d.getSpec().getSelector().getMatchLabels()).entrySet().stream()
+                    .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(",")));
+            int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+            status.setReplicas(d.getStatus() == null || d.getStatus().getReplicas() == null ? 0 : d.getStatus().getReplicas());
+            status.setReadyReplicas(ready);
+            status.setPods(ready + "/" + Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
+        });
+    }
+
+    /** What of a Deployment's replica counts an owner reports: its spec's and its status's. */
+    public static List<Integer> replicas(Deployment deployment) {
+        return Arrays.asList(deployment.getSpec() == null ? null : deployment.getSpec().getReplicas(),
+                deployment.getStatus() == null ? null : deployment.getStatus().getReplicas(),
+                deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas());
     }
 
     /** The Deployment's {@code Available} condition; empty until the Deployment controller reports one. */

@@ -99,6 +99,7 @@ public final class ToolServerChildren {
         Condition available = DeploymentAvailability.of(deployment, toolServer.getMetadata().getName(), generation);
         status.setConditions(Conditions.merge(previous == null ? null : previous.getConditions(), List.of(ready, available), now));
         status.setObservedGeneration(generation);
+        DeploymentAvailability.reportReplicas(status, deployment);
         return status;
     }
 

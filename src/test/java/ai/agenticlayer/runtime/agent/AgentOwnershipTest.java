@@ -187,23 +187,28 @@ class AgentOwnershipTest {
     void aDeploymentsStatusChurnReconcilesNothingItsAvailabilityOnce() {
         readyAgent("churn", "steady", "{}");
         Deployment deployment = awaitExists(client, Deployment.class, "churn", "steady");
+        deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(1L).withReplicas(2).withReadyReplicas(1).build());
+        deployment = client.resource(deployment).updateStatus();
+        awaitUntil(client, Agent.class, "churn", "steady", a -> "1/1".equals(a.getStatus().getPods()));
         double before = agentReconcilesOnceQuiet();
 
-        // what the Deployment controller writes during a rollout besides availability: counts, generations, Progressing
-        for (int ready = 0; ready <= 2; ready++) {
-            deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2)
-                    .withReadyReplicas(ready).withConditions(new DeploymentConditionBuilder().withType("Progressing")
-                            .withStatus("True").withReason("ReplicaSetUpdated").withMessage(ready + " of 2 ready").build())
+        // what the Deployment controller writes during a rollout besides availability and the replica counts the
+        // status reports: updated and available counts, generations, Progressing
+        for (int updated = 0; updated <= 2; updated++) {
+            deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(updated)
+                    .withAvailableReplicas(updated).withReadyReplicas(1).withConditions(new DeploymentConditionBuilder().withType("Progressing")
+                            .withStatus("True").withReason("ReplicaSetUpdated").withMessage(updated + " of 2 updated").build())
                     .build());
             deployment = client.resource(deployment).updateStatus();
         }
         // the same watch delivers this after the churn: had the churn reconciled, this would make a second reconcile
         deployment.getStatus().getConditions().add(new DeploymentConditionBuilder().withType("Available").withStatus("True")
                 .withReason("MinimumReplicasAvailable").withMessage("Deployment has minimum availability.").build());
+        deployment.getStatus().setReadyReplicas(2);
         client.resource(deployment).updateStatus();
 
         awaitUntil(client, Agent.class, "churn", "steady", a -> hasCondition(a.getStatus(), "Available", ConditionStatus.TRUE,
-                "MinimumReplicasAvailable"));
+                "MinimumReplicasAvailable") && "2/1".equals(a.getStatus().getPods()));
         assertThat(agentReconcilesOnceQuiet() - before).isEqualTo(1);
     }
 

@@ -93,8 +93,12 @@ class ToolServerReconcileTest {
         settle();
 
         assertThat(Cluster.writesSince(before, "/namespaces/mcp-steady/")).extracting(ApplyingCrudDispatcher.Request::path)
-                .containsExactly("/apis/apps/v1/namespaces/mcp-steady/deployments/steady");
+                .as("the scale, then the status reporting it; the Deployment is not written back")
+                .containsExactly("/apis/apps/v1/namespaces/mcp-steady/deployments/steady",
+                        "/apis/runtime.agentic-layer.ai/v1alpha1/namespaces/mcp-steady/toolservers/steady/status?fieldManager=toolserver&force=true");
         assertThat(client.apps().deployments().inNamespace("mcp-steady").withName("steady").get().getSpec().getReplicas()).isEqualTo(4);
+        assertThat(client.resources(ToolServer.class).inNamespace("mcp-steady").withName("steady").get().getStatus().getPods())
+                .isEqualTo("0/4");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ValidationRule(value = ServiceNameRules.MAX_LENGTH, message = ServiceNameRules.MAX_LENGTH_MESSAGE)
 @AdditionalPrinterColumn(name = "AI Gateway", jsonPath = ".status.aiGatewayRef.name", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Pods", jsonPath = ".status.pods", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class Agent extends CustomResource<AgentSpec, AgentStatus> implements Namespaced {

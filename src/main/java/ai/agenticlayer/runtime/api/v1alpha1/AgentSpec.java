@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import io.fabric8.kubernetes.api.model.Volume;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,6 +37,7 @@ public class AgentSpec extends PodSettings {
     private Framework framework;
 
     @Min(0)
+    @SpecReplicas
     @JsonPropertyDescription("Number of pods. Unset: 1 at creation, then left to whoever scales the Deployment (e.g. an HPA).")
     private Integer replicas;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class AgentStatus extends ObservedStatus {
+public class AgentStatus extends WorkloadStatus {
 
     @JsonPropertyDescription("Cluster-local agent-card URL of the first A2A protocol: "
             + "http://<name>.<namespace>.svc.cluster.local:<port><path>/.well-known/agent-card.json.")

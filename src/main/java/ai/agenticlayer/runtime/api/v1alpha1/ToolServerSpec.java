@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ToolServerSpec extends PodSettings {
@@ -56,6 +57,7 @@ public class ToolServerSpec extends PodSettings {
     private String path;
 
     @Min(0)
+    @SpecReplicas
     @JsonPropertyDescription("Number of pods. Unset: 1 at creation, then left to whoever scales the Deployment.")
     private Integer replicas;
 

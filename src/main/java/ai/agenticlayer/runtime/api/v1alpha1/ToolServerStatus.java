@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ToolServerStatus extends ObservedStatus {
+public class ToolServerStatus extends WorkloadStatus {
 
     @JsonPropertyDescription("Cluster-local URL of the MCP endpoint: http://<name>.<namespace>.svc.cluster.local:<port><path>.")
     private String url;
