@@ -31,6 +31,7 @@ import ai.agenticlayer.runtime.digest.CanonicalJson;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import ai.agenticlayer.runtime.status.Conditions;
 import ai.agenticlayer.runtime.status.KubeEvents;
+import ai.agenticlayer.runtime.status.Pause;
 import ai.agenticlayer.runtime.status.ReconcileFailures;
 import ai.agenticlayer.runtime.status.ReconcileRetry;
 import ai.agenticlayer.runtime.status.StatusUpdates;
@@ -88,6 +89,7 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<Agent> overrider) {
         InformerStores.configurePrimary(overrider, NAME);
+        Pause.configure(overrider);
     }
 
     @Override
@@ -120,6 +122,10 @@ public class AgentReconciler implements ConfigurableReconciler<Agent> {
 
     @Override
     public UpdateControl<Agent> reconcile(Agent agent, Context<Agent> context) {
+        if (Pause.requested(agent)) {
+            Pause.report(agent, AgentStatus::new, Agent::new, context);
+            return UpdateControl.noUpdate();
+        }
         CachedReferenceLookup lookup = new CachedReferenceLookup(context);
         AgentPlan plan = AgentPlan.of(agent, lookup, defaultsFor(agent, lookup), config.defaultAiGatewayNamespace());
         metrics.agentReferences(ResourceID.fromResource(agent), AgentReferences.Kind.labels(plan.failedReferences()));

@@ -20,6 +20,7 @@ import ai.agenticlayer.runtime.configsource.ConfigSources;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import ai.agenticlayer.runtime.status.Conditions;
 import ai.agenticlayer.runtime.status.KubeEvents;
+import ai.agenticlayer.runtime.status.Pause;
 import ai.agenticlayer.runtime.status.ReconcileFailures;
 import ai.agenticlayer.runtime.status.ReconcileRetry;
 import ai.agenticlayer.runtime.status.StatusUpdates;
@@ -72,6 +73,7 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<ToolServer> overrider) {
         InformerStores.configurePrimary(overrider, NAME);
+        Pause.configure(overrider);
     }
 
     @Override
@@ -84,6 +86,10 @@ public class ToolServerReconciler implements ConfigurableReconciler<ToolServer> 
 
     @Override
     public UpdateControl<ToolServer> reconcile(ToolServer toolServer, Context<ToolServer> context) {
+        if (Pause.requested(toolServer)) {
+            Pause.report(toolServer, ToolServerStatus::new, ToolServer::new, context);
+            return UpdateControl.noUpdate();
+        }
         Optional<String> gatewayPath = ToolServerChildren.pathForGateways(toolServer.getSpec());
         if (gatewayPath.isPresent() && writePath(toolServer, gatewayPath.get(), context)) {
             return UpdateControl.noUpdate(); // the spec change reconciles it again, with the path

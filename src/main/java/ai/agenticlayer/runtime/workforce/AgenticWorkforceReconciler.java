@@ -24,6 +24,7 @@ import ai.agenticlayer.runtime.cache.StrippedItemStore;
 import ai.agenticlayer.runtime.metrics.FleetMetrics;
 import ai.agenticlayer.runtime.status.Conditions;
 import ai.agenticlayer.runtime.status.KubeEvents;
+import ai.agenticlayer.runtime.status.Pause;
 import ai.agenticlayer.runtime.status.ReconcileFailures;
 import ai.agenticlayer.runtime.status.ReconcileRetry;
 import ai.agenticlayer.runtime.status.StatusUpdates;
@@ -69,6 +70,7 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<AgenticWorkforce> overrider) {
         InformerStores.configurePrimary(overrider, NAME);
+        Pause.configure(overrider);
     }
 
     @Override
@@ -92,6 +94,10 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
 
     @Override
     public UpdateControl<AgenticWorkforce> reconcile(AgenticWorkforce workforce, Context<AgenticWorkforce> context) {
+        if (Pause.requested(workforce)) {
+            Pause.report(workforce, AgenticWorkforceStatus::new, AgenticWorkforce::new, context);
+            return UpdateControl.noUpdate();
+        }
         WorkforceGraph.AgentLookup lookup = agentCache::get;
         AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, Instant.now());
         Condition ready = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow();

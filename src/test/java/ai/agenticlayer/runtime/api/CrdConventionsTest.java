@@ -32,10 +32,10 @@ class CrdConventionsTest {
 
     /** Printer columns by kind: the original operator's, plus Ready and URL where the kind has them. */
     private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
-            Map.entry("Agent", List.of("AI Gateway", "Ready", "Pods", "URL", "Age")),
-            Map.entry("AgenticWorkforce", List.of("Owner", "Ready", "Agents", "Age")),
+            Map.entry("Agent", List.of("AI Gateway", "Ready", "Pods", "URL", "Paused", "Age")),
+            Map.entry("AgenticWorkforce", List.of("Owner", "Ready", "Agents", "Paused", "Age")),
             Map.entry("AgentRuntimeConfiguration", List.of("Default Framework", "Google ADK Image", "MSAF Image", "Accepted", "Age")),
-            Map.entry("ToolServer", List.of("Transport", "Ready", "Pods", "URL", "Age")),
+            Map.entry("ToolServer", List.of("Transport", "Ready", "Pods", "URL", "Paused", "Age")),
             Map.entry("ToolRoute", List.of("Gateway", "URL", "Ready", "Age")),
             Map.entry("AgentGateway", List.of("Class", "Ready", "Age")),
             Map.entry("AiGateway", List.of("Class", "Port", "Age")),

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Owner", jsonPath = ".spec.owner", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Agents", jsonPath = ".status.readyAgents", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Paused", jsonPath = PrinterColumns.PAUSED, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = PrinterColumns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class AgenticWorkforce extends CustomResource<AgenticWorkforceSpec, AgenticWorkforceStatus> implements Namespaced {
 }
