@@ -46,11 +46,15 @@ public sealed interface AgentPlan {
         }
     }
 
-    /** Spec checks first, then sub-agent cycles, then every reference, all errors in one message. */
+    /** Spec checks first, then the reference policy, then sub-agent cycles, then every reference, all errors in one message. */
     static AgentPlan of(Agent agent, ReferenceLookup lookup, AgentDefaults defaults, String defaultAiGatewayNamespace) {
         List<String> problems = AgentSpecChecks.problems(agent.getSpec());
         if (!problems.isEmpty()) {
             return new NotReady("InvalidSpec", String.join("; ", problems), Set.of());
+        }
+        List<String> notAllowed = AgentReferences.notAllowed(agent, defaults.referenceRules());
+        if (!notAllowed.isEmpty()) {
+            return new NotReady("ReferenceNotAllowed", String.join("; ", notAllowed), Set.of());
         }
         Optional<List<String>> cycle = SubAgentCycles.through(agent, lookup);
         if (cycle.isPresent()) {

@@ -18,6 +18,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.AgentTool;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentToolUpstream;
 import ai.agenticlayer.runtime.api.v1alpha1.AiGateway;
 import ai.agenticlayer.runtime.api.v1alpha1.SubAgent;
+import ai.agenticlayer.runtime.config.ReferenceRules;
 import ai.agenticlayer.runtime.configsource.ConfigSources;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 
@@ -116,6 +117,37 @@ public final class AgentReferences {
         Optional<String> configHash = ConfigSources.hash(namespace,
                 ConfigSources.of(agent.getSpec().getEnv(), agent.getSpec().getEnvFrom()), lookup.configSources());
         return new Resolution(new ResolvedReferences(subAgentUrls, toolUrls, aiGateway, configHash), errors, failedKinds);
+    }
+
+    /**
+     * Each reference of the Agent to another namespace that the reference policies in force forbid, named as in the
+     * resolution's messages. URLs are not references, and the default AiGateway is the platform's own choice.
+     */
+    public static List<String> notAllowed(Agent agent, ReferenceRules rules) {
+        String namespace = agent.getMetadata().getNamespace();
+        List<String> problems = new ArrayList<>();
+        for (SubAgent subAgent : listOrEmpty(agent.getSpec().getSubAgents())) {
+            if (subAgent.getAgentRef() != null && (subAgent.getUrl() == null || subAgent.getUrl().isEmpty())) {
+                forbidden(rules, namespace, "subAgent \"" + subAgent.getName() + "\": Agent", subAgent.getAgentRef()).ifPresent(problems::add);
+            }
+        }
+        for (AgentTool tool : listOrEmpty(agent.getSpec().getTools())) {
+            AgentToolUpstream upstream = tool.getUpstream();
+            if (upstream != null && upstream.getToolRouteRef() != null) {
+                forbidden(rules, namespace, "tool \"" + tool.getName() + "\": ToolRoute", upstream.getToolRouteRef()).ifPresent(problems::add);
+            } else if (upstream != null && upstream.getToolServerRef() != null) {
+                forbidden(rules, namespace, "tool \"" + tool.getName() + "\": ToolServer", upstream.getToolServerRef()).ifPresent(problems::add);
+            }
+        }
+        if (agent.getSpec().getAiGatewayRef() != null) {
+            forbidden(rules, namespace, "aiGatewayRef: AiGateway", agent.getSpec().getAiGatewayRef()).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static Optional<String> forbidden(ReferenceRules rules, String namespace, String what, ObjectReference ref) {
+        String target = namespaceOr(ref, namespace);
+        return rules.forbids(namespace, target).map(why -> what + " " + target + "/" + ref.getName() + ": " + why);
     }
 
     /** With several AiGateways in the default namespace, the oldest wins, then the first by name. */

@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
  * operator's namespace, then by the one of the Agent's own namespace. An empty string in a configuration means unset.
  */
 public record AgentDefaults(Framework framework, String googleAdkImage, String msafImage, SecurityContext securityContext,
-        EffectivePodSettings podSettings) {
+        EffectivePodSettings podSettings, ReferenceRules referenceRules) {
 
     public static final Framework BUILT_IN_FRAMEWORK = Framework.GOOGLE_ADK;
 
@@ -27,7 +27,7 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
 
     public static AgentDefaults builtIn(String googleAdkImage, String msafImage) {
         return new AgentDefaults(BUILT_IN_FRAMEWORK, googleAdkImage, msafImage, ChildObjects.restrictedSecurityContext(),
-                EffectivePodSettings.NONE);
+                EffectivePodSettings.NONE, ReferenceRules.ALLOW_ALL);
     }
 
     /**
@@ -52,7 +52,8 @@ public record AgentDefaults(Framework framework, String googleAdkImage, String m
                 orElse(images.getGoogleAdk(), googleAdkImage),
                 orElse(images.getMsaf(), msafImage),
                 spec.getSecurityContext() == null ? securityContext : spec.getSecurityContext(),
-                podSettings.refinedBy(spec));
+                podSettings.refinedBy(spec),
+                referenceRules.and(configuration));
     }
 
     /** The template image of a framework, or empty for a framework without one ({@code custom}). */

@@ -60,7 +60,7 @@ class AgentChildrenTest {
         assertThat(container(agent("metadata: {name: m, namespace: n}\nspec: {framework: msaf}")).getImage())
                 .isEqualTo("ghcr.io/agentic-layer/agent-template-msaf:0.1.0");
         AgentDefaults msafByDefault = new AgentDefaults(Framework.MSAF, "adk:pinned", "msaf:pinned", BUILT_IN.securityContext(),
-                BUILT_IN.podSettings());
+                BUILT_IN.podSettings(), BUILT_IN.referenceRules());
         Deployment deployment = AgentChildren.deployment(agent("metadata: {name: m, namespace: n}\nspec: {}"), msafByDefault, NONE);
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("msaf:pinned");
         assertThat(deployment.getMetadata().getLabels()).containsEntry("framework", "msaf");

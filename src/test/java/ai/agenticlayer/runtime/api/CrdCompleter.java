@@ -48,6 +48,12 @@ public final class CrdCompleter {
             Map.entry("topologySpreadConstraints", "PodSpec.topologySpreadConstraints"),
             Map.entry("securityContext", "Container.securityContext"));
 
+    /**
+     * String list fields (a path below the spec) and the length their items are bounded to: the generator cannot bound
+     * a list's items, and a CEL rule over unbounded items is priced beyond the API server's budget.
+     */
+    static final Map<String, Integer> ITEM_MAX_LENGTHS = Map.of("referencePolicy/allowedNamespaces", 63);
+
     /** Constraints of the generated schema that the Pod API's lacks and that are kept. */
     private static final List<String> KEPT_BOUNDS = List.of("maxItems", "maxLength", "maxProperties",
             "x-kubernetes-validations");
@@ -83,6 +89,11 @@ public final class CrdCompleter {
     static void complete(ObjectNode crd, Map<String, JsonNode> schemas) {
         for (JsonNode version : crd.path("spec").path("versions")) {
             JsonNode spec = version.at("/schema/openAPIV3Schema/properties/spec");
+            ITEM_MAX_LENGTHS.forEach((path, maxLength) -> {
+                if (spec.at("/properties/" + path.replace("/", "/properties/") + "/items") instanceof ObjectNode items) {
+                    items.put("maxLength", maxLength);
+                }
+            });
             CORE_TYPE_FIELDS.forEach((path, type) -> {
                 int slash = path.lastIndexOf('/');
                 String field = path.substring(slash + 1);

@@ -97,6 +97,13 @@ public class InvalidObjectsTest {
                         "$.spec.priorityClassName: does not match the regex pattern"),
                 invalid("node selector value that is not a string", "ToolServer", "spec: {nodeSelector: {pool: {name: gpu}}}",
                         "$.spec.nodeSelector.pool: object found, string expected"),
+                invalid("reference policy naming a namespace pattern that is not a valid name", "AgentRuntimeConfiguration",
+                        "spec: {referencePolicy: {allowedNamespaces: [shared, Team_A]}}",
+                        "spec.referencePolicy.allowedNamespaces: Invalid value: each entry must be a namespace name, "
+                                + "a prefix of one followed by '*' (team-*), or '*'"),
+                invalid("reference policy with a wildcard inside a name", "AgentRuntimeConfiguration",
+                        "spec: {referencePolicy: {allowedNamespaces: ['team-*-prod']}}",
+                        "each entry must be a namespace name, a prefix of one followed by '*' (team-*), or '*'"),
                 // Agent: framework, image, volumes
                 invalid("framework custom without an image", "Agent", "spec: {framework: custom}",
                         "spec.framework: Invalid value: framework \"custom\" requires a custom image. "

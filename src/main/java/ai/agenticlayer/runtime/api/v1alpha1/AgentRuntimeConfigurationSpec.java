@@ -18,6 +18,18 @@ public class AgentRuntimeConfigurationSpec extends PodSettings {
             + "false, all capabilities dropped and the RuntimeDefault seccomp profile.")
     private SecurityContext securityContext;
 
+    @JsonPropertyDescription("Which namespaces Agents may reference sub-agents, ToolServers, ToolRoutes and AiGateways in. "
+            + "Unset: every namespace, as before.")
+    private ReferencePolicy referencePolicy;
+
+    public ReferencePolicy getReferencePolicy() {
+        return referencePolicy;
+    }
+
+    public void setReferencePolicy(ReferencePolicy referencePolicy) {
+        this.referencePolicy = referencePolicy;
+    }
+
     public TemplateFramework getDefaultFramework() {
         return defaultFramework;
     }
