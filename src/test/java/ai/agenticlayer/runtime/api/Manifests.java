@@ -19,6 +19,8 @@ public final class Manifests {
 
     public static final Path CRDS = Path.of("kubernetes", "crds");
     public static final Path SAMPLES = Path.of("kubernetes", "samples");
+    /** Samples of the fields only ours has (README, "Running agents on a platform"); the original cannot run them. */
+    public static final Path PLATFORM_SAMPLES = SAMPLES.resolve("platform");
     public static final ObjectMapper YAML = new YAMLMapper();
 
     private Manifests() {

@@ -20,11 +20,11 @@ import ai.agenticlayer.runtime.api.v1alpha1.ApiKinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
-/** The samples in kubernetes/samples are accepted by the CRDs and survive the Java model unchanged. */
+/** The samples in kubernetes/samples (and platform/) are accepted by the CRDs and survive the Java model unchanged. */
 class SamplesTest {
 
     static Stream<JsonNode> samples() {
-        return Manifests.documentsIn(Manifests.SAMPLES).stream()
+        return Stream.concat(Manifests.documentsIn(Manifests.SAMPLES).stream(), Manifests.documentsIn(Manifests.PLATFORM_SAMPLES).stream())
                 .filter(doc -> ApiGroup.API_VERSION.equals(doc.path("apiVersion").asText()));
     }
 

@@ -3,6 +3,7 @@ package ai.agenticlayer.runtime.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -53,7 +54,9 @@ class ServerValidationIT {
         List<CustomResourceDefinition> crds = client.apiextensions().v1().customResourceDefinitions().list().getItems();
         assertThat(crds).hasSize(13).allSatisfy(crd -> assertThat(crd.getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Established=True")));
-        for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
+        List<JsonNode> samples = new ArrayList<>(Manifests.documentsIn(Manifests.SAMPLES));
+        samples.addAll(Manifests.documentsIn(Manifests.PLATFORM_SAMPLES));
+        for (JsonNode sample : samples) {
             var object = Cluster.parse(sample.toString());
             if (Manifests.kindOf(sample).equals("Namespace")) {
                 client.resource(object).serverSideApply(); // what the namespaced samples are checked in

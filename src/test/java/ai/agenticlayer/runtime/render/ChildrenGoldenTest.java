@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,9 @@ class ChildrenGoldenTest {
     @Test
     void objectsThatSetNoNewFieldGetTheChildrenTheyGotBefore() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = RenderCommand.run(List.of(Manifests.SAMPLES.toString(), "src/test/resources/differential/corpus.yaml"),
+        List<String> inputs = new ArrayList<>(Manifests.yamlFilesIn(Manifests.SAMPLES).stream().map(Path::toString).toList());
+        inputs.add("src/test/resources/differential/corpus.yaml"); // not samples/platform: those set the new fields
+        int exit = RenderCommand.run(inputs,
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(RenderCommand.RENDERED);

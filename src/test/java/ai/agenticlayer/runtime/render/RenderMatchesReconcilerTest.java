@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -53,7 +54,12 @@ class RenderMatchesReconcilerTest {
         assertThat(rendered).extracting(o -> o.path("kind").asText())
                 .contains("Deployment", "Service", "Agent", "ToolServer", "AgenticWorkforce", "AgentRuntimeConfiguration");
 
-        for (JsonNode sample : Manifests.documentsIn(Manifests.SAMPLES)) {
+        // render reads kubernetes/samples with its subdirectories; here namespaces and configurations come first, as
+        // render sees them all at once (an Agent reconciled before its configuration would be applied twice)
+        List<JsonNode> samples = new ArrayList<>(Manifests.documentsIn(Manifests.SAMPLES));
+        samples.addAll(Manifests.documentsIn(Manifests.PLATFORM_SAMPLES));
+        samples.sort(Comparator.comparing(sample -> !List.of("Namespace", "AgentRuntimeConfiguration").contains(Manifests.kindOf(sample))));
+        for (JsonNode sample : samples) {
             create(client, sample.toString());
         }
         for (JsonNode object : rendered) {
