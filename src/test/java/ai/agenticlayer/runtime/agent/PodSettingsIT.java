@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +27,7 @@ import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
@@ -168,6 +171,33 @@ class PodSettingsIT {
             assertThat(writes(restart, e -> !e.resource().equals("leases")
                     && !(e.apiGroup().equals("authorization.k8s.io") && e.resource().startsWith("selfsubject"))))
                     .as("writes after a restart over objects that set every field").isEmpty();
+        }
+    }
+
+    /**
+     * A selector the Pod API refuses (operator In without values) passes the CRD's schema, which cannot say it; the
+     * API server refuses the Deployment, and the Agent reports it.
+     */
+    @Test
+    void aSelectorThatCannotMatchIsReportedOnTheAgentAndTheOperatorCarriesOn() {
+        KubernetesClient client = cluster.client();
+        Cluster.namespace(client, "team-c");
+        try (PackagedOperator operator = cluster.installed().start("pod-settings-bad-selector", Map.of()).awaitReady()) {
+            Cluster.createAgent(client, "team-c", "unmatchable", """
+                    {affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [
+                      {topologyKey: kubernetes.io/hostname, labelSelector: {matchExpressions: [{key: app, operator: In, values: []}]}}]}}}
+                    """);
+            Agent refused = awaitUntil(client, Agent.class, "team-c", "unmatchable",
+                    a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.FALSE, "ReconciliationFailed"));
+            assertThat(Cluster.condition(refused.getStatus(), "Ready").orElseThrow().getMessage())
+                    .contains("labelSelector.matchExpressions[0].values").contains("must be specified when `operator` is 'In' or 'NotIn'");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.resources(Event.class).inNamespace("team-c").list()
+                    .getItems().stream().anyMatch(e -> "Warning".equals(e.getType()) && e.getRegarding().getName().equals("unmatchable")));
+
+            Cluster.createAgent(client, "team-c", "fine", "{}");
+            awaitReady(client, Agent.class, "team-c", "fine");
+            // its retries would count as writes in the other test's restart
+            client.resources(Agent.class).inNamespace("team-c").withName("unmatchable").delete();
         }
     }
 
