@@ -115,8 +115,18 @@ public final class InstalledOperator {
         return start(podName, apiServer.url(), extraProperties, extraEnv);
     }
 
+    /** As {@link #start(String, Map)}, running another release's jar on the JVM. */
+    public PackagedOperator startJar(String podName, Path jar) {
+        return start(podName, apiServer.url(), Map.of(), Map.of(), jar);
+    }
+
     /** As {@link #start(String, Map, Map)}, reaching the API server at {@code apiServerUrl} (through a proxy, say). */
     public PackagedOperator start(String podName, String apiServerUrl, Map<String, String> extraProperties, Map<String, String> extraEnv) {
+        return start(podName, apiServerUrl, extraProperties, extraEnv, null);
+    }
+
+    private PackagedOperator start(String podName, String apiServerUrl, Map<String, String> extraProperties, Map<String, String> extraEnv,
+            Path jar) {
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = new HashMap<>();
         for (EnvVar variable : container.getEnv()) {
@@ -127,8 +137,9 @@ public final class InstalledOperator {
         Map<String, String> properties = new HashMap<>(extraProperties);
         // each pod is told apart in the audit log by its user agent (all of them are the same ServiceAccount)
         properties.put("kubernetes.user.agent", podName);
-        return PackagedOperator.start(podName, apiServerUrl, apiServer.serviceAccountToken(namespace(), serviceAccount()), properties,
-                env);
+        String token = apiServer.serviceAccountToken(namespace(), serviceAccount());
+        return jar == null ? PackagedOperator.start(podName, apiServerUrl, token, properties, env)
+                : PackagedOperator.start(podName, apiServerUrl, token, properties, env, jar);
     }
 
     private String valueOf(EnvVar variable, String podName) {

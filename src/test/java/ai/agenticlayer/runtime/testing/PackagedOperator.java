@@ -56,6 +56,12 @@ public final class PackagedOperator implements AutoCloseable {
      */
     public static PackagedOperator start(String name, String apiServerUrl, String token, Map<String, String> properties,
             Map<String, String> env) {
+        return start(name, apiServerUrl, token, properties, env, JAR);
+    }
+
+    /** As {@link #start(String, String, String, Map, Map)}, running {@code jar} on the JVM (another release's, say). */
+    public static PackagedOperator start(String name, String apiServerUrl, String token, Map<String, String> properties,
+            Map<String, String> env, Path jar) {
         int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port")) : freePort();
         String fileName = "packaged-operator-" + (isNative() ? "native-" : "") + name;
         Path kubeconfig = writeKubeconfig(Path.of("target", fileName + ".kubeconfig"), apiServerUrl, token);
@@ -75,7 +81,7 @@ public final class PackagedOperator implements AutoCloseable {
         });
         Optional<MemoryCgroup> cgroup = Optional.ofNullable(System.getProperty("operator.memoryLimit"))
                 .map(limit -> MemoryCgroup.create(fileName, limit));
-        List<String> plain = command(options, List.of());
+        List<String> plain = jar.equals(JAR) ? command(options, List.of()) : jvmCommand(options, jar);
         List<String> command = cgroup.map(group -> group.wrap(plain)).orElse(plain);
         Path log = Path.of("target", fileName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -247,11 +253,17 @@ public final class PackagedOperator implements AutoCloseable {
             command.add(nativeRunner().toString());
             command.addAll(options);
         } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(options);
-            command.addAll(List.of("-jar", JAR.toString()));
+            command.addAll(jvmCommand(options, JAR));
         }
         command.addAll(arguments);
+        return command;
+    }
+
+    private static List<String> jvmCommand(List<String> options, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
 
