@@ -42,14 +42,19 @@ final class ApiServerCpus {
         return cpus(API_SERVER).size();
     }
 
-    /** A real API server with the CRDs, on its CPUs when pinned. */
+    /** A real API server with our CRDs, on its CPUs when pinned. */
     static RealApiServer start(String name) throws IOException, InterruptedException {
+        return start(name, true);
+    }
+
+    /** A real API server, with our CRDs or none, on its CPUs when pinned. */
+    static RealApiServer start(String name, boolean withOurCrds) throws IOException, InterruptedException {
         if (!pinned()) {
-            return RealApiServer.withCrds(name);
+            return withOurCrds ? RealApiServer.withCrds(name) : RealApiServer.start(name);
         }
         pinThisJvm(API_SERVER);
         try {
-            RealApiServer apiServer = RealApiServer.withCrds(name);
+            RealApiServer apiServer = withOurCrds ? RealApiServer.withCrds(name) : RealApiServer.start(name);
             for (ProcessHandle process : controlPlane()) {
                 printCpus(Path.of(process.info().command().orElseThrow()).getFileName().toString(), process.pid());
             }

@@ -12,17 +12,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 import ai.agenticlayer.runtime.agent.AgentChildren;
 import ai.agenticlayer.runtime.agent.ResolvedReferences;
 import ai.agenticlayer.runtime.api.v1alpha1.Agent;
 import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
-import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.config.AgentDefaults;
 import ai.agenticlayer.runtime.status.Conditions;
 import ai.agenticlayer.runtime.testing.Cluster;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
@@ -36,25 +33,22 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * doing the minimal writes the same Agents need, on a fresh server of its own. Run with
  * {@code ./mvnw -Pbenchmark package -DskipTests [-Dbenchmark.sizes=100,1000,5000]}.
  * <p>
- * The operator runs as install.yaml installs it (its ServiceAccount's token, leader election on); the driver is
- * cluster admin. Requests are counted in the API server's audit log, by user: what the server saw, not what a client
- * thinks it sent.
+ * The operator runs as install.yaml installs it (its ServiceAccount's token, leader election on), and with
+ * {@code -Dbenchmark.operators=original,jvm,native} the original Go operator and both packagings of ours run one after
+ * the other at each size, between the same baselines ({@link Contender}); the driver is cluster admin and follows the
+ * fleet with watches ({@link FleetWatch}), the same for every operator. Requests are counted in the API server's audit
+ * log, by user: what the server saw, not what a client thinks it sent.
  */
 public final class Benchmark {
 
     private static final String NAMESPACE = "bench";
     private static final int PARENTS_OF_POPULAR = 100;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
-    /** glibc keeps one malloc arena per core and thread burst; two is what JVM container images usually set. */
-    /**
-     * How often the driver scrapes the operator's Ready gauge while it converges (-Dbenchmark.pollMillis): each scrape
-     * costs the operator CPU that grows with the fleet (see the scrape column), so every 50 ms slowed it down.
-     */
-    private static final long POLL_MILLIS = Long.getLong("benchmark.pollMillis", 1000);
+    /** How long no new Event must arrive before the Events of a step count as written. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final Map<String, String> ENV = Map.of("MALLOC_ARENA_MAX", System.getProperty("operator.mallocArenaMax", "2"));
 
-    record Result(int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
+    record Result(Contender contender, int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent, double eventsWrittenSeconds,
             double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
             Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
@@ -66,8 +60,13 @@ public final class Benchmark {
             return Run.mean(applyBaseline, applyBaselineAfter);
         }
 
+        /** The size and the operator, for a table's first cell. */
+        String label() {
+            return String.format("%,d, %s", agents, contender.label());
+        }
+
         Result withApplyBaselineAfter(Run after) {
-            return new Result(agents, convergeSeconds, createBaseline, operatorRequestsPerAgent, eventsPerAgent, eventsWrittenSeconds,
+            return new Result(contender, agents, convergeSeconds, createBaseline, operatorRequestsPerAgent, eventsPerAgent, eventsWrittenSeconds,
                     baselineWritesPerAgent,
                     resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpuSeconds, cpu,
                     startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after);
@@ -121,14 +120,20 @@ public final class Benchmark {
         boolean baselines = Boolean.parseBoolean(System.getProperty("benchmark.baselines", "true"));
         // -Dbenchmark.applyRuns=N: the apply baseline N times before the operator's run and N times after (the mean of each)
         int applyRuns = Integer.getInteger("benchmark.applyRuns", 1);
+        List<Contender> contenders = Contender.fromProperties();
         baseline(300, false); // warms up this JVM's client before anything is measured
         for (int n : sizes) {
             Run createBaseline = baselines ? baseline(n, false) : Run.NOT_MEASURED;
             Run applyBaseline = baselines ? applyBaselines(n, applyRuns, "before") : Run.NOT_MEASURED;
-            Result result = operator(n, createBaseline, applyBaseline);
-            // again after the operator's run: this machine's speed drifts (the apply baseline took 228 to 409 s at 10,000
-            // in different runs), and a ratio against one run before the operator's would carry that drift
-            results.add(baselines ? result.withApplyBaselineAfter(applyBaselines(n, applyRuns, "after")) : result);
+            List<Result> ofSize = new ArrayList<>();
+            for (Contender contender : contenders) {
+                ofSize.add(operator(contender, n, createBaseline, applyBaseline));
+                System.out.println(table(ofSize)); // so far, in case a later run fails
+            }
+            // again after the operators' runs: this machine's speed drifts (the apply baseline took 228 to 409 s at 10,000
+            // in different runs), and a ratio against one run before them would carry that drift
+            Run after = baselines ? applyBaselines(n, applyRuns, "after") : Run.NOT_MEASURED;
+            ofSize.forEach(result -> results.add(baselines ? result.withApplyBaselineAfter(after) : result));
         }
         String table = table(results);
         System.out.println(table);
@@ -206,17 +211,19 @@ public final class Benchmark {
         }
     }
 
-    static Result operator(int n, Run createBaseline, Run applyBaseline) throws Exception {
-        try (RealApiServer apiServer = ApiServerCpus.start("benchmark-" + n); KubernetesClient client = driver(apiServer)) {
+    static Result operator(Contender contender, int n, Run createBaseline, Run applyBaseline) throws Exception {
+        String name = contender.name().toLowerCase() + "-" + n;
+        try (RealApiServer apiServer = contender.apiServer("benchmark-" + name); KubernetesClient client = driver(apiServer);
+                FleetWatch fleet = FleetWatch.start(client)) {
             Cluster.namespace(client, NAMESPACE);
             Cluster.namespace(client, "warmup");
-            InstalledOperator installed = InstalledOperator.install(apiServer, Files.readString(Path.of("kubernetes", "install.yaml")));
+            Contender.Installation installed = contender.install(apiServer);
             long launch = System.nanoTime();
-            PackagedOperator operator = installed.start("benchmark-" + n, Map.of(), ENV).awaitReady();
+            OperatorProcess operator = installed.start("benchmark-" + name);
             double startSeconds = seconds(launch);
-            ApiServerCpus.printCpus("the operator", operator.pid());
+            ApiServerCpus.printCpus(contender.label(), operator.pid());
             Thread.sleep(2_000);
-            double idleRssMiB = operator.memory().rssMiB();
+            double idleRssMiB = operator.rssMiB();
             try {
                 // warm the operator's JIT as a long-running operator is warm: 300 Agents elsewhere, then the measured ones
                 for (int i = 0; i < 300; i++) {
@@ -225,16 +232,17 @@ public final class Benchmark {
                     warmup.getSpec().setSubAgents(List.of());
                     client.resource(warmup).create();
                 }
-                awaitReadyAgents(operator, 300);
+                fleet.awaitReady("Agent", 300, TIMEOUT);
 
                 // the two sub-agents everyone references, then the N Agents
                 client.resource(parse("popular", "{}")).create();
                 client.resource(parse("common", "{}")).create();
-                awaitReadyAgents(operator, 302);
+                fleet.awaitReady("Agent", 302, TIMEOUT);
+                fleet.awaitNoNewEvents(QUIET, TIMEOUT);
                 int mark = apiServer.auditMark();
                 Cpu cpuBefore = Cpu.used();
                 double operatorCpuBefore = cpuSeconds(operator.pid());
-                double reconcilesBefore = agentReconciles(operator, "started");
+                double reconcilesBefore = operator.agentReconciles("started");
                 long start = System.nanoTime();
                 ExecutorService pool = Executors.newFixedThreadPool(10);
                 List<Future<?>> creations = new ArrayList<>();
@@ -246,91 +254,118 @@ public final class Benchmark {
                     creation.get();
                 }
                 pool.shutdown();
-                awaitReadyAgents(operator, 302 + n);
+                fleet.awaitReady("Agent", 302 + n, TIMEOUT);
                 double convergeSeconds = seconds(start);
                 double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
                 Cpu cpu = Cpu.used().since(cpuBefore);
-                double reconcilesPerAgent = (agentReconciles(operator, "started") - reconcilesBefore) / n;
-                // the operator writes Events in the background, behind the writes that make Agents ready
-                awaitEventsWritten(operator);
-                double eventsWrittenSeconds = seconds(start);
+                double reconcilesPerAgent = (operator.agentReconciles("started") - reconcilesBefore) / n;
+                // Events may be written behind the writes that make Agents ready (ours writes them in the background)
+                double eventsWrittenSeconds = (fleet.awaitNoNewEvents(QUIET, TIMEOUT) - start) / 1e9;
                 // Ready is written after the children are applied; check once that they are all there
-                awaitAgents(client, n + 2, Benchmark::isReady);
                 awaitDeployments(client, n + 2);
                 List<AuditEvent> converging = apiServer.auditEvents(installed.user(), mark, e -> !isBookkeeping(e));
                 Map<String, Double> perAgent = perVerb(converging.stream().filter(e -> !e.resource().equals("events")).toList(), n);
                 double eventsPerAgent = converging.stream().filter(e -> e.resource().equals("events")).count() / (double) n;
 
-                // a full resync: a new operator process lists everything and reconciles every Agent again
-                PackagedOperator.Memory converged = operator.memory();
-                double heapMiB = converged.heapMiB();
-                double rssMiB = converged.rssMiB();
-                double rssAnonMiB = converged.rssAnonMiB();
+                double heapMiB = operator.heapMiB();
+                double rssMiB = operator.rssMiB();
+                double rssAnonMiB = operator.rssAnonMiB();
                 long threads = (long) operator.procStatus("Threads:");
-                printNativeMemory(operator, n);
-                double scrapeMillis = scrapeMillis(operator);
-                Others others = toolServersAndWorkforces(apiServer, client, installed, operator, n);
+                operator.ours().ifPresent(ours -> printNativeMemory(ours, n));
+                double scrapeMillis = operator.ours().map(Benchmark::scrapeMillis).orElse(Double.NaN);
+                Others others = toolServersAndWorkforces(apiServer, client, fleet, installed.user(), operator, n);
                 String underLimit = operator.cgroup().map(group -> "converging and with the ToolServers and workforces: " + group.describe())
                         .orElse("");
+
+                // a full resync: a new operator process lists everything and reconciles every Agent again
                 operator.close();
                 int resyncMark = apiServer.auditMark();
                 long restart = System.nanoTime();
-                operator = installed.start("benchmark-resync-" + n, Map.of(), ENV).awaitReady();
-                awaitReconciled(operator, n + 2 + 300);
-                double restartSeconds = seconds(restart);
+                operator = installed.start("benchmark-resync-" + name);
+                double restartSeconds = awaitResynced(operator, apiServer, installed.user(), resyncMark, n + 2 + 300, restart);
                 underLimit += operator.cgroup().map(group -> "; restart: " + group.describe()).orElse("");
                 Thread.sleep(3_000);
                 long resyncWrites = apiServer.auditEvents(installed.user(), resyncMark, e -> e.isWrite() && !isBookkeeping(e)).size();
-
-                double subAgentChangeSeconds;
-                // the sub-agent of 100 parents moves to another port; a watch sees their Deployments change
-                java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
-                java.util.concurrent.atomic.AtomicReference<io.fabric8.kubernetes.client.WatcherException> watchClosed =
-                        new java.util.concurrent.atomic.AtomicReference<>();
-                // from the list's resourceVersion: without one the server first replays every Deployment (11,002 at
-                // 10,000 Agents); one such watch reported none of the changes, and this loop waited out its timeout
-                String listedAt = client.apps().deployments().inNamespace(NAMESPACE)
-                        .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build())
-                        .getMetadata().getResourceVersion();
-                try (var watch = client.apps().deployments().inNamespace(NAMESPACE).withResourceVersion(listedAt)
-                        .watch(new io.fabric8.kubernetes.client.Watcher<Deployment>() {
-                    @Override
-                    public void eventReceived(Action action, Deployment deployment) {
-                        if (deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                                .anyMatch(e -> e.getName().equals("SUB_AGENTS") && e.getValue().contains("popular.bench.svc.cluster.local:9000"))) {
-                            moved.add(deployment.getMetadata().getName());
-                        }
-                    }
-
-                    @Override
-                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
-                        watchClosed.set(cause);
-                    }
-                })) {
-                    long change = System.nanoTime();
-                    Agent popular = client.resources(Agent.class).inNamespace(NAMESPACE).withName("popular").get();
-                    popular.getSpec().setProtocols(List.of(Serialization.unmarshal("{\"type\":\"A2A\",\"port\":9000}",
-                            ai.agenticlayer.runtime.api.v1alpha1.AgentProtocol.class)));
-                    client.resource(popular).update();
-                    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-                    while (moved.size() < PARENTS_OF_POPULAR) {
-                        check(deadline);
-                        if (watchClosed.get() != null) {
-                            throw new IllegalStateException("the watch of the parents' Deployments closed after " + moved.size()
-                                    + " of " + PARENTS_OF_POPULAR, watchClosed.get());
-                        }
-                        Thread.sleep(20);
-                    }
-                    subAgentChangeSeconds = seconds(change);
-                }
-
-
-                return new Result(n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds, 3, resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB,
-                        threads, applyBaseline, operatorCpu, cpu, startSeconds, idleRssMiB, restartSeconds,
-                        scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED);
+                double subAgentChangeSeconds = subAgentChange(client);
+                return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds, 3,
+                        resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpu, cpu,
+                        startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED);
             } finally {
                 operator.close();
             }
+        }
+    }
+
+    /**
+     * Seconds from {@code restart} until the new process has reconciled every Agent: ours counts its reconciles (it
+     * writes nothing to show them); the original writes on every reconcile, so until the API server has seen no write
+     * of it for 10 s (its Events are rate limited, and stop before its writes do).
+     */
+    private static double awaitResynced(OperatorProcess operator, RealApiServer apiServer, String user, int mark, int agents,
+            long restart) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        if (operator.ours().isPresent()) {
+            while (operator.agentReconciles("success") < agents) {
+                check(deadline);
+                Thread.sleep(250);
+            }
+            return seconds(restart);
+        }
+        // the original waits for its Lease to expire (it does not release it) before it reconciles anything
+        long firstWriteDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long lastChange = System.nanoTime();
+        int writes = 0;
+        while (writes == 0 ? System.nanoTime() < firstWriteDeadline : System.nanoTime() - lastChange < Duration.ofSeconds(10).toNanos()) {
+            check(deadline);
+            Thread.sleep(2_000);
+            int now = apiServer.auditEvents(user, mark, e -> e.isWrite() && !isBookkeeping(e)).size();
+            if (now != writes) {
+                writes = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        return writes == 0 ? Double.NaN : (lastChange - restart) / 1e9;
+    }
+
+    /** The sub-agent of 100 parents moves to another port: seconds until a watch sees their Deployments change. */
+    private static double subAgentChange(KubernetesClient client) throws InterruptedException {
+        java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<io.fabric8.kubernetes.client.WatcherException> watchClosed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        // from the list's resourceVersion: without one the server first replays every Deployment (11,002 at
+        // 10,000 Agents); one such watch reported none of the changes, and this loop waited out its timeout
+        String listedAt = client.apps().deployments().inNamespace(NAMESPACE)
+                .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build())
+                .getMetadata().getResourceVersion();
+        try (var watch = client.apps().deployments().inNamespace(NAMESPACE).withResourceVersion(listedAt)
+                .watch(new io.fabric8.kubernetes.client.Watcher<Deployment>() {
+            @Override
+            public void eventReceived(Action action, Deployment deployment) {
+                if (deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                        .anyMatch(e -> e.getName().equals("SUB_AGENTS") && e.getValue().contains("popular.bench.svc.cluster.local:9000"))) {
+                    moved.add(deployment.getMetadata().getName());
+                }
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                watchClosed.set(cause);
+            }
+        })) {
+            long change = System.nanoTime();
+            // a merge patch of the spec alone: the original's Agents carry status fields our model does not know
+            client.resources(Agent.class).inNamespace(NAMESPACE).withName("popular").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"spec\":{\"protocols\":[{\"type\":\"A2A\",\"port\":9000}]}}");
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (moved.size() < PARENTS_OF_POPULAR) {
+                check(deadline);
+                if (watchClosed.get() != null) {
+                    throw new IllegalStateException("the watch of the parents' Deployments closed after " + moved.size()
+                            + " of " + PARENTS_OF_POPULAR, watchClosed.get());
+                }
+                Thread.sleep(20);
+            }
+            return seconds(change);
         }
     }
 
@@ -339,8 +374,8 @@ public final class Benchmark {
      * through them their sub-agents): until every ToolServer is Ready and every workforce has all its Agents available,
      * what that costs in writes, and the operator's memory with all of them cached.
      */
-    private static Others toolServersAndWorkforces(RealApiServer apiServer, KubernetesClient client, InstalledOperator installed,
-            PackagedOperator operator, int n) throws Exception {
+    private static Others toolServersAndWorkforces(RealApiServer apiServer, KubernetesClient client, FleetWatch fleet, String user,
+            OperatorProcess operator, int n) throws Exception {
         int toolServers = Math.max(1, n / 10);
         int workforces = Math.max(1, n / 100);
         int mark = apiServer.auditMark();
@@ -350,7 +385,7 @@ public final class Benchmark {
         for (int i = 0; i < toolServers; i++) {
             String name = "tools-" + i;
             creations.add(pool.submit(() -> Cluster.create(client, "apiVersion: runtime.agentic-layer.ai/v1alpha1\nkind: ToolServer\n"
-                    + "metadata: {name: " + name + ", namespace: " + NAMESPACE + "}\nspec: {image: 'mcp/filesystem:1.0'}")));
+                    + "metadata: {name: " + name + ", namespace: " + NAMESPACE + "}\nspec: {image: 'mcp/filesystem:1.0', protocol: mcp, transportType: http}")));
         }
         for (int w = 0; w < workforces; w++) {
             StringBuilder entryPoints = new StringBuilder();
@@ -366,22 +401,19 @@ public final class Benchmark {
             creation.get();
         }
         pool.shutdown();
-        awaitGauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"ToolServer\",status=\"True\"}", toolServers);
-        awaitGauge(operator, "agent_runtime_resources{condition=\"AgentsAvailable\",kind=\"AgenticWorkforce\",status=\"True\"}",
-                workforces);
+        fleet.awaitReady("ToolServer", toolServers, TIMEOUT);
+        fleet.awaitReady("AgenticWorkforce", workforces, TIMEOUT);
         double seconds = seconds(start);
-        awaitEventsWritten(operator);
-        Thread.sleep(2_000);
-        List<AuditEvent> writes = apiServer.auditEvents(installed.user(), mark, e -> e.isWrite() && !isBookkeeping(e));
+        fleet.awaitNoNewEvents(QUIET, TIMEOUT);
+        List<AuditEvent> writes = apiServer.auditEvents(user, mark, e -> e.isWrite() && !isBookkeeping(e));
         // a ToolServer's own status, and its Deployment and Service (named after it)
         long toolServerWrites = writes.stream().filter(e -> e.resource().startsWith("toolservers") || e.name().startsWith("tools-"))
                 .filter(e -> !e.resource().equals("events")).count();
         long workforceWrites = writes.stream().filter(e -> e.resource().startsWith("agenticworkforces")).count();
         long events = writes.stream().filter(e -> e.resource().equals("events")).count();
         long otherWrites = writes.size() - toolServerWrites - workforceWrites - events;
-        PackagedOperator.Memory memory = operator.memory();
         return new Others(toolServers, workforces, seconds, toolServerWrites / (double) toolServers, workforceWrites / (double) workforces,
-                otherWrites, events, memory.heapMiB(), memory.rssMiB());
+                otherWrites, events, operator.heapMiB(), operator.rssMiB());
     }
 
     /** Agent i: an external tool, and a sub-agent by reference (the first hundred share "popular"). */
@@ -408,47 +440,6 @@ public final class Benchmark {
         return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     }
 
-    private static boolean isReady(Agent agent) {
-        return agent.getStatus() != null && Conditions.find(agent.getStatus().getConditions(), Conditions.READY)
-                .filter(c -> c.getStatus() == ConditionStatus.TRUE).isPresent();
-    }
-
-    private static void awaitAgents(KubernetesClient client, int expected, Predicate<Agent> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (client.resources(Agent.class).inNamespace(NAMESPACE).list().getItems().stream().filter(done).count() < expected) {
-            check(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    /** Polls the operator's own gauge (cheap: computed from its cache) rather than listing every Agent. */
-    private static void awaitReadyAgents(PackagedOperator operator, int expected) throws InterruptedException {
-        awaitGauge(operator, "agent_runtime_resources{condition=\"Ready\",kind=\"Agent\",status=\"True\"}", expected);
-    }
-
-    private static void awaitGauge(PackagedOperator operator, String series, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        // not "< expected": a gauge that reads NaN has not converged
-        while (!(gauge(operator, series) >= expected)) {
-            check(deadline);
-            Thread.sleep(POLL_MILLIS);
-        }
-    }
-
-    private static void awaitEventsWritten(PackagedOperator operator) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (gauge(operator, "agent_runtime_events_pending") != 0) {
-            check(deadline);
-            Thread.sleep(POLL_MILLIS);
-        }
-    }
-
-    private static double gauge(PackagedOperator operator, String series) throws InterruptedException {
-        return operator.metrics().lines().filter(l -> l.startsWith(series + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-
     private static void awaitDeployments(KubernetesClient client, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size() < expected
@@ -458,24 +449,8 @@ public final class Benchmark {
         }
     }
 
-    /** Until the new process has finished one reconcile per Agent (the SDK's success counter). */
-    private static void awaitReconciled(PackagedOperator operator, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (agentReconciles(operator, "success") < expected) {
-            check(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    /** The SDK's counter of Agent reconciles that have {@code started} or ended in {@code success}, so far. */
-    private static double agentReconciles(PackagedOperator operator, String counter) throws InterruptedException {
-        String metrics = operator.metrics();
-        return metrics.lines().filter(l -> l.startsWith("operator_sdk_reconciliations_" + counter + "_total{") && l.contains("kind=\"Agent\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
     /** The median time of five scrapes of /q/metrics: what a Prometheus scrape costs at this fleet size. */
-    private static double scrapeMillis(PackagedOperator operator) throws InterruptedException {
+    private static double scrapeMillis(PackagedOperator operator) {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
@@ -489,16 +464,22 @@ public final class Benchmark {
      * Where the JVM's resident memory goes, when the operator runs with {@code -XX:NativeMemoryTracking=summary} in
      * {@code -Doperator.jvmOptions}: jcmd's summary, printed as it is.
      */
-    private static void printNativeMemory(PackagedOperator operator, int n) throws IOException, InterruptedException {
+    private static void printNativeMemory(PackagedOperator operator, int n) {
         if (PackagedOperator.isNative() || !System.getProperty("operator.jvmOptions", "").contains("NativeMemoryTracking")) {
             return;
         }
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(operator.pid()), "VM.native_memory", "summary")
-                .redirectErrorStream(true).start();
-        String summary = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        System.out.println("Native memory of the operator after converging " + n + " Agents:\n" + summary);
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(operator.pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String summary = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            System.out.println("Native memory of the operator after converging " + n + " Agents:\n" + summary);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** User and system CPU time of a process, from /proc/<pid>/stat (in clock ticks of 10 ms). */
@@ -573,9 +554,9 @@ public final class Benchmark {
             // pinned, the operator's CPU is not the API server's: the floor is the API server's own CPUs kept busy
             double floor = ApiServerCpus.pinned() ? r.cpu().controlPlane() / ApiServerCpus.count() : r.convergeSeconds() * others / all;
             double budget = ApiServerCpus.pinned() ? Double.NaN : 1.3 * apply.seconds() * all / r.convergeSeconds() - others;
-            out.append(String.format("| %d | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s "
+            out.append(String.format("| %s | %s / %s / %.1f | %s / %s / %.1f | %s / %s / %.1f | %.1f | %s / %s / %.2f | %.1f | %s | %s "
                     + "| %.2f | %.1f |%n",
-                    r.agents(), orDash("%.1f", create.seconds()), orDash("%.1f", apply.seconds()), r.convergeSeconds(),
+                    r.label(), orDash("%.1f", create.seconds()), orDash("%.1f", apply.seconds()), r.convergeSeconds(),
                     orDash("%.1f", create.cpu().controlPlane()), orDash("%.1f", apply.cpu().controlPlane()), r.cpu().controlPlane(),
                     orDash("%.1f", create.cpu().driver()), orDash("%.1f", apply.cpu().driver()), r.cpu().driver(), r.operatorCpuSeconds(),
                     orDash("%.2f", coresBusy(create)), orDash("%.2f", coresBusy(apply)), all / r.convergeSeconds(), floor,
@@ -589,14 +570,32 @@ public final class Benchmark {
         return (run.cpu().controlPlane() + run.cpu().driver()) / run.seconds();
     }
 
+    /**
+     * The figures users compare operators by, one row per size and operator: time to converge against the apply
+     * baseline, requests by verb and Events (the API server's audit log), writes on a restart, CPU (/proc) and memory
+     * (/proc, and the memory cgroup when the run had a limit).
+     */
+    static String sideBySide(List<Result> results) {
+        StringBuilder out = new StringBuilder("| Agents, operator | Converge (s) | Ratio to the apply baseline | Requests per Agent "
+                + "(get/list/create/update/patch/delete) | Events per Agent | Writes on a restart | CPU while converging: operator / "
+                + "kube-apiserver + etcd (s) | Operator CPU per Agent (ms) | RSS after converging: all / anonymous (MiB) | Memory limit |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Map<String, Double> v = r.operatorRequestsPerAgent();
+            out.append(String.format("| %s | %.1f | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f | %d | %.1f / %.1f | %.1f "
+                    + "| %.0f / %.0f | %s |%n", r.label(), r.convergeSeconds(), orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
+                    v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), r.eventsPerAgent(),
+                    r.resyncWrites(), r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
+                    r.rssMiB(), r.rssAnonMiB(), r.underLimit().isEmpty() ? "none" : r.underLimit()));
+        }
+        return out.toString();
+    }
+
     static String table(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        String heap = PackagedOperator.heapSizedFromLimit()
-                ? "the heap sized from the memory limit " + System.getProperty("operator.memoryLimit")
-                : "-Xmx" + System.getProperty("operator.maxHeap", "256m");
-        out.append(PackagedOperator.isNative() ? "Operator: the native executable, " + heap + " " + System.getProperty("operator.nativeOptions", "")
-                : "Operator: the jar, " + heap + " " + System.getProperty("operator.jvmOptions", ""))
-                .append(ApiServerCpus.pinned() ? "\n\n" + ApiServerCpus.describe() + "." : "").append("\n\n");
+        results.stream().map(Result::contender).distinct().forEach(c -> out.append("- ").append(c.describe()).append('\n'));
+        out.append(ApiServerCpus.pinned() ? "\n" + ApiServerCpus.describe() + ".\n" : "").append('\n');
+        out.append(sideBySide(results)).append("\nIn detail:\n\n");
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply, before / after the operator (s) | Ratio to their mean | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Events all written (s) | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS: all / anonymous (MiB) | Threads "
@@ -606,9 +605,9 @@ public final class Benchmark {
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
-            out.append(String.format("| %d | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
+            out.append(String.format("| %s | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
                     + "| %.2f | %.1f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
-                    r.agents(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
+                    r.label(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.createBaseline().seconds()),
                     orDash("%.1f", r.applyBaseline().seconds()) + " / " + orDash("%.1f", r.applyBaselineAfter().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
@@ -620,8 +619,7 @@ public final class Benchmark {
         out.append(timeTable(results));
         for (Result r : results) {
             if (!r.underLimit().isEmpty()) {
-                out.append(String.format("%nUnder -Doperator.memoryLimit=%s, %d Agents: %s.%n", System.getProperty("operator.memoryLimit"),
-                        r.agents(), r.underLimit()));
+                out.append(String.format("%n%s: %s.%n", r.label(), r.underLimit()));
             }
         }
         out.append("\nThen, beside the converged Agents:\n\n| Agents | ToolServers | AgenticWorkforces | Converge (s) | Writes per ToolServer "
@@ -629,7 +627,7 @@ public final class Benchmark {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Others o = r.others();
-            out.append(String.format("| %d | %d | %d | %.1f | %.2f | %.2f | %d | %d | %.0f | %.0f |%n", r.agents(), o.toolServers(),
+            out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.2f | %d | %d | %.0f | %.0f |%n", r.label(), o.toolServers(),
                     o.workforces(), o.convergeSeconds(), o.writesPerToolServer(), o.writesPerWorkforce(), o.otherWrites(), o.events(),
                     o.heapMiB(), o.rssMiB()));
         }

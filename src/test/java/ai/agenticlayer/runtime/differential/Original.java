@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
+import ai.agenticlayer.runtime.testing.MemoryCgroup;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,11 +45,13 @@ public final class Original implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int probePort;
+    private final Optional<MemoryCgroup> cgroup;
 
-    private Original(Process process, Path log, int probePort) {
+    private Original(Process process, Path log, int probePort, Optional<MemoryCgroup> cgroup) {
         this.process = process;
         this.log = log;
         this.probePort = probePort;
+        this.cgroup = cgroup;
     }
 
     /** Applies the original's CRDs and RBAC as cluster admin, and waits until its CRDs are established. */
@@ -74,17 +79,29 @@ public final class Original implements AutoCloseable {
 
     /** Starts it as its ServiceAccount, with its webhooks registered, and waits until it is ready. */
     public static Original start(RealApiServer apiServer, String name) {
+        return start(apiServer, name, Map.of(), Optional.empty());
+    }
+
+    /**
+     * As {@link #start(RealApiServer, String)}, with more environment for its {@code run} script ({@code LEADER_ELECT},
+     * ...) and inside a memory cgroup, as a pod's limit runs it.
+     */
+    public static Original start(RealApiServer apiServer, String name, Map<String, String> env, Optional<MemoryCgroup> cgroup) {
         int probePort = PackagedOperator.freePort();
         Path kubeconfig = PackagedOperator.writeKubeconfig(Path.of("target", "original-" + name + ".kubeconfig"),
                 apiServer.url(), apiServer.serviceAccountToken(NAMESPACE, SERVICE_ACCOUNT));
         Path log = Path.of("target", "original-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("run").toString(), apiServer.kubeconfig().toString(),
-                kubeconfig.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = List.of(HOME.resolve("run").toString(), apiServer.kubeconfig().toString(),
+                kubeconfig.toAbsolutePath().toString());
+        // the script execs the manager binary (same pid): its pages are the ones to charge to the group
+        ProcessBuilder builder = new ProcessBuilder(cgroup.map(group -> group.wrap(command, List.of(manager()))).orElse(command))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PROBE_ADDR", "127.0.0.1:" + probePort);
         builder.environment().put("METRICS_ADDR", "0");
         builder.environment().put("KUBECTL", apiServer.kubectlBinary().toString());
+        builder.environment().putAll(env);
         try {
-            Original original = new Original(builder.start(), log, probePort);
+            Original original = new Original(builder.start(), log, probePort, cgroup);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!original.process.isAlive()) {
                     throw new IllegalStateException("the original operator exited; see " + log + ":\n" + original.log());
@@ -103,6 +120,32 @@ public final class Original implements AutoCloseable {
         try (KubernetesClient client = apiServer.adminClient()) {
             client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(WEBHOOKS.get(0)).delete();
             client.admissionRegistration().v1().validatingWebhookConfigurations().withName(WEBHOOKS.get(1)).delete();
+        }
+    }
+
+    /** The manager's pid: its {@code run} script execs it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public Optional<MemoryCgroup> cgroup() {
+        return cgroup;
+    }
+
+    /** The manager binary, unpacked by the original's {@code install} (which prints its path). */
+    private static Path manager() {
+        try {
+            Process install = new ProcessBuilder(HOME.resolve("install").toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String path = new String(install.getInputStream().readAllBytes()).trim();
+            if (install.waitFor() != 0) {
+                throw new IllegalStateException("../shared/original/install failed");
+            }
+            return Path.of(path.lines().reduce((first, last) -> last).orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -136,6 +179,7 @@ public final class Original implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cgroup.ifPresent(MemoryCgroup::remove);
     }
 
     private static List<Path> yamlFiles(Path directory) throws IOException {

@@ -62,24 +62,32 @@ public final class MemoryCgroup {
      * to the driver's group, where a pod reads and is charged for its own.
      */
     public List<String> wrap(List<String> command) {
+        return wrap(command, List.of());
+    }
+
+    /**
+     * As {@link #wrap(List)}, with more {@code files} the command reads (a program a wrapper script starts) evicted from
+     * the page cache, so that their pages are charged to this group too.
+     */
+    public List<String> wrap(List<String> command, List<Path> files) {
         List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "echo $$ > " + dir.resolve("cgroup.procs") + " && exec \"$@\"", "sh"));
         Path javaHome = Path.of(System.getProperty("java.home"));
         Path program = Path.of(command.get(0));
-        List<Path> files = new ArrayList<>();
+        List<Path> evicted = new ArrayList<>(files);
         if (program.startsWith(javaHome)) {
             Path jdk = privateJdk(javaHome);
             wrapped.add(jdk.resolve(javaHome.relativize(program)).toString());
-            files.add(jdk);
+            evicted.add(jdk);
             int jar = command.indexOf("-jar");
             if (jar > 0) {
-                files.add(Path.of(command.get(jar + 1)).toAbsolutePath().getParent()); // the jar and its lib/
+                evicted.add(Path.of(command.get(jar + 1)).toAbsolutePath().getParent()); // the jar and its lib/
             }
         } else {
             wrapped.add(command.get(0));
-            files.add(program);
+            evicted.add(program);
         }
         wrapped.addAll(command.subList(1, command.size()));
-        evictFromPageCache(files);
+        evictFromPageCache(evicted);
         return wrapped;
     }
 

@@ -26,8 +26,6 @@ import org.awaitility.Awaitility;
 public final class PackagedOperator implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    /** Set by the build: {@code native} under {@code -Dnative} (failsafe's system property), otherwise the jar. */
-    private static final String PACKAGING = System.getProperty("operator.packaging", "jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -239,8 +237,12 @@ public final class PackagedOperator implements AutoCloseable {
         cgroup.ifPresent(MemoryCgroup::remove);
     }
 
+    /**
+     * {@code -Doperator.packaging=native}: set by the build under {@code -Dnative} (failsafe's system property), and by
+     * the benchmark between the runs it compares; read at each start.
+     */
     public static boolean isNative() {
-        return PACKAGING.equals("native");
+        return System.getProperty("operator.packaging", "jar").equals("native");
     }
 
     /**

@@ -1,0 +1,126 @@
+package ai.agenticlayer.runtime.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+/**
+ * What a user sees of the fleet, through watches as an outside harness (or {@code kubectl get -w}) would follow it:
+ * which Agents, ToolServers and AgenticWorkforces report {@code Ready=True}, and when the last Event arrived. The same
+ * for every operator, ours or the original, and nothing read from an operator's own metrics.
+ */
+final class FleetWatch implements AutoCloseable {
+
+    private static final List<String> KINDS = List.of("Agent", "ToolServer", "AgenticWorkforce");
+
+    /** Kind/namespace/name of every object whose Ready condition is True. */
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong lastEventNanos = new AtomicLong(System.nanoTime());
+    private final List<Watch> watches = new ArrayList<>();
+
+    private FleetWatch() {
+    }
+
+    /** Watches the three kinds and Events in every namespace, from their current state on. */
+    static FleetWatch start(KubernetesClient client) {
+        FleetWatch fleet = new FleetWatch();
+        for (String kind : KINDS) {
+            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup("runtime.agentic-layer.ai")
+                    .withVersion("v1alpha1").withKind(kind).withPlural(kind.toLowerCase() + "s").withNamespaced(true).build();
+            fleet.watches.add(client.genericKubernetesResources(context).inAnyNamespace().watch(fleet.readiness(kind)));
+        }
+        fleet.watches.add(client.v1().events().inAnyNamespace().watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, io.fabric8.kubernetes.api.model.Event event) {
+                if (action == Action.ADDED) {
+                    fleet.events.incrementAndGet();
+                    fleet.lastEventNanos.set(System.nanoTime());
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        }));
+        return fleet;
+    }
+
+    private Watcher<GenericKubernetesResource> readiness(String kind) {
+        return new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource object) {
+                String key = kind + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+                if (action != Action.DELETED && isReady(object)) {
+                    ready.add(key);
+                } else {
+                    ready.remove(key);
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean isReady(GenericKubernetesResource object) {
+        Object status = object.getAdditionalProperties().get("status");
+        if (!(status instanceof Map<?, ?> map) || !(map.get("conditions") instanceof List<?> conditions)) {
+            return false;
+        }
+        return conditions.stream().map(c -> (Map<String, Object>) c)
+                .anyMatch(c -> "Ready".equals(c.get("type")) && "True".equals(c.get("status")));
+    }
+
+    /** How many objects of {@code kind} are Ready now. */
+    long ready(String kind) {
+        String prefix = kind + "/";
+        return ready.stream().filter(key -> key.startsWith(prefix)).count();
+    }
+
+    /** Until {@code expected} objects of {@code kind} are Ready. */
+    void awaitReady(String kind, long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ready(kind) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out: " + ready(kind) + " of " + expected + " " + kind + "s Ready");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Events seen so far. */
+    long events() {
+        return events.get();
+    }
+
+    /** Until no new Event has arrived for {@code quiet}; returns when the last one arrived (System.nanoTime()). */
+    long awaitNoNewEvents(Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - lastEventNanos.get() < quiet.toNanos()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out: Events still arriving");
+            }
+            Thread.sleep(100);
+        }
+        return lastEventNanos.get();
+    }
+
+    @Override
+    public void close() {
+        watches.forEach(Watch::close);
+    }
+}

@@ -1,0 +1,125 @@
+package ai.agenticlayer.runtime.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import ai.agenticlayer.runtime.differential.Original;
+import ai.agenticlayer.runtime.testing.MemoryCgroup;
+import ai.agenticlayer.runtime.testing.PackagedOperator;
+
+/**
+ * A running operator process, ours or the original: what the benchmark reads from the kernel ({@code /proc}, its
+ * memory cgroup) is the same for both; what only our metrics tell (heap in use, the SDK's reconcile counters) is NaN
+ * for the original.
+ */
+interface OperatorProcess extends AutoCloseable {
+
+    long pid();
+
+    Optional<MemoryCgroup> cgroup();
+
+    /** Heap in use, from our metrics; NaN for the original. */
+    double heapMiB();
+
+    /** The SDK's counter of Agent reconciles {@code started} or ended in {@code success}; NaN for the original. */
+    double agentReconciles(String counter);
+
+    /** Ours, to read its metrics; empty for the original. */
+    Optional<PackagedOperator> ours();
+
+    /** SIGTERM, as Kubernetes stops a pod; waits for the end. */
+    @Override
+    void close();
+
+    /** A number from /proc/<pid>/status (VmRSS and RssAnon in KiB, Threads). */
+    default double procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return Double.NaN;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    default double rssMiB() {
+        return procStatus("VmRSS:") / 1024;
+    }
+
+    default double rssAnonMiB() {
+        return procStatus("RssAnon:") / 1024;
+    }
+
+    record Ours(PackagedOperator operator) implements OperatorProcess {
+        @Override
+        public long pid() {
+            return operator.pid();
+        }
+
+        @Override
+        public Optional<MemoryCgroup> cgroup() {
+            return operator.cgroup();
+        }
+
+        @Override
+        public double heapMiB() {
+            return operator.memory().heapMiB();
+        }
+
+        @Override
+        public double agentReconciles(String counter) {
+            return operator.metrics().lines()
+                    .filter(l -> l.startsWith("operator_sdk_reconciliations_" + counter + "_total{") && l.contains("kind=\"Agent\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+
+        @Override
+        public Optional<PackagedOperator> ours() {
+            return Optional.of(operator);
+        }
+
+        @Override
+        public void close() {
+            operator.close();
+        }
+    }
+
+    /** The original; stopping it leaves its webhook configurations registered, for the next process of it. */
+    record OfOriginal(Original original) implements OperatorProcess {
+        @Override
+        public long pid() {
+            return original.pid();
+        }
+
+        @Override
+        public Optional<MemoryCgroup> cgroup() {
+            return original.cgroup();
+        }
+
+        @Override
+        public double heapMiB() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double agentReconciles(String counter) {
+            return Double.NaN;
+        }
+
+        @Override
+        public Optional<PackagedOperator> ours() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            original.close();
+        }
+    }
+}
