@@ -127,7 +127,7 @@ public final class AgentReferences {
         String namespace = agent.getMetadata().getNamespace();
         List<String> problems = new ArrayList<>();
         for (SubAgent subAgent : listOrEmpty(agent.getSpec().getSubAgents())) {
-            if (subAgent.getAgentRef() != null && (subAgent.getUrl() == null || subAgent.getUrl().isEmpty())) {
+            if (subAgent.getAgentRef() != null && !hasUrl(subAgent)) {
                 forbidden(rules, namespace, "subAgent \"" + subAgent.getName() + "\": Agent", subAgent.getAgentRef()).ifPresent(problems::add);
             }
         }
@@ -167,8 +167,13 @@ public final class AgentReferences {
         }
     }
 
+    /** A sub-agent's url, when set, wins over its agentRef, as in the original. */
+    private static boolean hasUrl(SubAgent subAgent) {
+        return subAgent.getUrl() != null && !subAgent.getUrl().isEmpty();
+    }
+
     private static Result subAgentUrl(SubAgent subAgent, String namespace, ReferenceLookup lookup) {
-        if (subAgent.getUrl() != null && !subAgent.getUrl().isEmpty()) {
+        if (hasUrl(subAgent)) {
             return Result.of(subAgent.getUrl());
         }
         ObjectReference ref = subAgent.getAgentRef();

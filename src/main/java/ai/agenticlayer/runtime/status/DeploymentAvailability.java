@@ -11,6 +11,7 @@ import ai.agenticlayer.runtime.api.v1alpha1.Condition;
 import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.WorkloadStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
 /** The {@code Available} condition of an owner, mirroring its Deployment's own condition (Ready says nothing about pods). */
 public final class DeploymentAvailability {
@@ -42,8 +43,10 @@ public final class DeploymentAvailability {
         deployment.ifPresent(d -> {
             status.setSelector(new TreeMap<>(d.getSpec().getSelector().getMatchLabels()).entrySet().stream()
                     .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(",")));
-            int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
-            status.setReplicas(d.getStatus() == null || d.getStatus().getReplicas() == null ? 0 : d.getStatus().getReplicas());
+            // a Deployment the Deployment controller has not seen yet has no status: no pods
+            DeploymentStatus observed = Objects.requireNonNullElseGet(d.getStatus(), DeploymentStatus::new);
+            int ready = Objects.requireNonNullElse(observed.getReadyReplicas(), 0);
+            status.setReplicas(Objects.requireNonNullElse(observed.getReplicas(), 0));
             status.setReadyReplicas(ready);
             status.setPods(ready + "/" + Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
         });
