@@ -21,8 +21,8 @@ import ai.agenticlayer.runtime.testing.RealApiServer;
  * on). {@code -Dbenchmark.operators=original,jvm,native} runs them one after the other, each on a fresh API server of
  * the same kind, between the same baselines.
  * <p>
- * Each takes its own options, {@code -Dbenchmark.<name>.memoryLimit}, {@code .maxHeap} and {@code .options} (ours
- * fall back to {@code -Doperator.memoryLimit}, {@code -Doperator.maxHeap} and {@code -Doperator.jvmOptions} or
+ * Each takes its own options, {@code -Dbenchmark.original.memoryLimit}, {@code -Dbenchmark.native.memoryLimit},
+ * {@code .maxHeap} and {@code .options} of {@code jvm} and {@code native} (ours fall back to {@code -Doperator.memoryLimit}, {@code -Doperator.maxHeap} and {@code -Doperator.jvmOptions} or
  * {@code -Doperator.nativeOptions}); the JVM gets the JVM image's options unless told otherwise.
  */
 enum Contender {
@@ -117,23 +117,31 @@ enum Contender {
     }
 
     private Optional<String> memoryLimit() {
-        return option("memoryLimit", isOriginal() ? Optional.empty() : given("operator.memoryLimit"));
+        return switch (this) {
+            case ORIGINAL -> property("benchmark.original.memoryLimit");
+            case JVM -> property("benchmark.jvm.memoryLimit").or(() -> given("operator.memoryLimit"));
+            case NATIVE -> property("benchmark.native.memoryLimit").or(() -> given("operator.memoryLimit"));
+        };
     }
 
     private Optional<String> maxHeap() {
-        return option("maxHeap", given("operator.maxHeap"));
+        return switch (this) {
+            case ORIGINAL -> Optional.empty();
+            case JVM -> property("benchmark.jvm.maxHeap").or(() -> given("operator.maxHeap"));
+            case NATIVE -> property("benchmark.native.maxHeap").or(() -> given("operator.maxHeap"));
+        };
     }
 
     private String options() {
         return switch (this) {
             case ORIGINAL -> "";
-            case JVM -> option("options", given("operator.jvmOptions")).orElse(JVM_IMAGE_OPTIONS);
-            case NATIVE -> option("options", given("operator.nativeOptions")).orElse("");
+            case JVM -> property("benchmark.jvm.options").or(() -> given("operator.jvmOptions")).orElse(JVM_IMAGE_OPTIONS);
+            case NATIVE -> property("benchmark.native.options").or(() -> given("operator.nativeOptions")).orElse("");
         };
     }
 
-    private Optional<String> option(String name, Optional<String> fallback) {
-        return Optional.ofNullable(System.getProperty("benchmark." + name().toLowerCase() + "." + name)).or(() -> fallback);
+    private static Optional<String> property(String name) {
+        return Optional.ofNullable(System.getProperty(name));
     }
 
     private static Optional<String> given(String property) {

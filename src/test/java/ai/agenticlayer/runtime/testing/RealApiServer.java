@@ -315,7 +315,10 @@ public final class RealApiServer implements AutoCloseable {
         if (!Files.exists(auditLog)) {
             return List.of();
         }
-        try (Stream<String> lines = Files.lines(auditLog)) {
+        try {
+            // up to the last whole line: the API server may be writing the next one
+            String log = Files.readString(auditLog);
+            Stream<String> lines = log.substring(0, log.lastIndexOf('\n') + 1).lines();
             // a watch is logged when its response starts and again when it ends: one request, counted once
             Map<String, AuditEvent> byId = new LinkedHashMap<>();
             lines.filter(line -> !line.isBlank()).map(RealApiServer::parse)
