@@ -1,9 +1,5 @@
 package ai.agenticlayer.runtime.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import ai.agenticlayer.runtime.differential.Original;
@@ -36,16 +32,7 @@ interface OperatorProcess extends AutoCloseable {
 
     /** A number from /proc/<pid>/status (VmRSS and RssAnon in KiB, Threads). */
     default double procStatus(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-                if (line.startsWith(field)) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return Double.NaN;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PackagedOperator.procStatus(pid(), field);
     }
 
     default double rssMiB() {

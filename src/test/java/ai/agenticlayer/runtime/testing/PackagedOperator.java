@@ -168,8 +168,13 @@ public final class PackagedOperator implements AutoCloseable {
 
     /** A number from /proc/<pid>/status (VmRSS in KiB, Threads). */
     public double procStatus(String field) {
+        return procStatus(pid(), field);
+    }
+
+    /** A number from /proc/<pid>/status of any process (VmRSS and RssAnon in KiB, Threads). */
+    public static double procStatus(long pid, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith(field)) {
                     return Double.parseDouble(line.replaceAll("[^0-9]", ""));
                 }
