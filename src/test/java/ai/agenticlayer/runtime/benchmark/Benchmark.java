@@ -51,10 +51,26 @@ public final class Benchmark {
 
     record Result(Contender contender, int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent, double eventsWrittenSeconds,
-            double baselineWritesPerAgent, long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
+            long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
             Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit,
-            double reconcilesPerAgent, Run applyBaselineAfter) {
+            double reconcilesPerAgent, Run applyBaselineAfter, String notConverged) {
+
+        /**
+         * A run whose Agents were not all Ready in time: its requests, Events, CPU and memory up to then, per Agent
+         * created, and {@code notConverged} saying how far it got; what comes after converging is not measured.
+         */
+        static Result notConverged(Contender contender, int agents, Run createBaseline, Run applyBaseline, String notConverged,
+                Map<String, Double> requestsPerAgent, double eventsPerAgent, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
+                double operatorCpuSeconds, Cpu cpu, double startSeconds, double idleRssMiB, String underLimit) {
+            return new Result(contender, agents, Double.NaN, createBaseline, requestsPerAgent, eventsPerAgent, Double.NaN, -1, Double.NaN,
+                    heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpuSeconds, cpu, startSeconds, idleRssMiB, Double.NaN,
+                    Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged);
+        }
+
+        boolean converged() {
+            return notConverged.isEmpty();
+        }
 
         /** The apply baseline the ratios are taken against: the mean of its runs before and after the operator's (NaN unmeasured). */
         Run applyBaselineMean() {
@@ -68,9 +84,8 @@ public final class Benchmark {
 
         Result withApplyBaselineAfter(Run after) {
             return new Result(contender, agents, convergeSeconds, createBaseline, operatorRequestsPerAgent, eventsPerAgent, eventsWrittenSeconds,
-                    baselineWritesPerAgent,
                     resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpuSeconds, cpu,
-                    startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after);
+                    startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after, notConverged);
         }
     }
 
@@ -99,6 +114,7 @@ public final class Benchmark {
     /** ToolServers and AgenticWorkforces created once the Agents have converged: one per 10 and one per 100 Agents. */
     record Others(int toolServers, int workforces, double convergeSeconds, double writesPerToolServer, double writesPerWorkforce,
             long otherWrites, long events, double heapMiB, double rssMiB) {
+        static final Others NOT_MEASURED = new Others(0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN);
     }
 
     public static void main(String[] args) throws Exception {
@@ -255,7 +271,12 @@ public final class Benchmark {
                     creation.get();
                 }
                 pool.shutdown();
-                fleet.awaitReady("Agent", 302 + n, TIMEOUT);
+                try {
+                    fleet.awaitReady("Agent", 302 + n, TIMEOUT);
+                } catch (FleetWatch.NotReady notReady) {
+                    return notConverged(contender, n, createBaseline, applyBaseline, notReady.ready() - 302, seconds(start), apiServer,
+                            installed.user(), mark, cpuBefore, operatorCpuBefore, operator, startSeconds, idleRssMiB);
+                }
                 double convergeSeconds = seconds(start);
                 double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
                 Cpu cpu = Cpu.used().since(cpuBefore);
@@ -294,13 +315,32 @@ public final class Benchmark {
                             resyncWrites);
                 }
                 double subAgentChangeSeconds = subAgentChange(client);
-                return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds, 3,
+                return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds,
                         resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpu, cpu,
-                        startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED);
+                        startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED, "");
             } finally {
                 operator.close();
             }
         }
+    }
+
+    /**
+     * What an operator that did not make every Agent Ready within the timeout got to: the Agents Ready, and its requests,
+     * Events, CPU and memory up to then, so that the table has its row and not only a stack trace.
+     */
+    private static Result notConverged(Contender contender, int n, Run createBaseline, Run applyBaseline, long ready, double seconds,
+            RealApiServer apiServer, String user, int mark, Cpu cpuBefore, double operatorCpuBefore, OperatorProcess operator,
+            double startSeconds, double idleRssMiB) throws IOException {
+        double operatorCpu = cpuSeconds(operator.pid()) - operatorCpuBefore;
+        Cpu cpu = Cpu.used().since(cpuBefore);
+        List<AuditEvent> sent = apiServer.auditEvents(user, mark, e -> !isBookkeeping(e));
+        String notConverged = String.format("not converged: %,d of %,d Agents Ready after %.0f s", ready, n, seconds);
+        System.out.printf("%s, %,d Agents: %s%n", contender.label(), n, notConverged);
+        return Result.notConverged(contender, n, createBaseline, applyBaseline, notConverged,
+                perVerb(sent.stream().filter(e -> !e.resource().equals("events")).toList(), n),
+                sent.stream().filter(e -> e.resource().equals("events")).count() / (double) n, operator.heapMiB(), operator.rssMiB(),
+                operator.rssAnonMiB(), (long) operator.procStatus("Threads:"), operatorCpu, cpu, startSeconds, idleRssMiB,
+                operator.cgroup().map(group -> "until the timeout: " + group.describe()).orElse(""));
     }
 
     /**
@@ -607,10 +647,11 @@ public final class Benchmark {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
-            out.append(String.format("| %s | %.1f | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f | %d | %.1f / %.1f | %.1f "
-                    + "| %.0f / %.0f | %s |%n", r.label(), r.convergeSeconds(), orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
+            out.append(String.format("| %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f | %s | %.1f / %.1f | %.1f "
+                    + "| %.0f / %.0f | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
+                    orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), r.eventsPerAgent(),
-                    r.resyncWrites(), r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
+                    r.converged() ? String.valueOf(r.resyncWrites()) : "-", r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
                     r.rssMiB(), r.rssAnonMiB(), r.underLimit().isEmpty() ? "none" : r.underLimit()));
         }
         return out.toString();
@@ -620,28 +661,29 @@ public final class Benchmark {
         StringBuilder out = new StringBuilder();
         results.stream().map(Result::contender).distinct().forEach(c -> out.append("- ").append(c.describe()).append('\n'));
         out.append(ApiServerCpus.pinned() ? "\n" + ApiServerCpus.describe() + ".\n" : "").append('\n');
-        out.append(sideBySide(results)).append("\nIn detail:\n\n");
+        out.append(sideBySide(results)).append("\nIn detail, for the runs that converged:\n\n");
+        List<Result> converged = results.stream().filter(Result::converged).toList();
         out.append("| Agents | Converge (s) | Baseline: create (s) | Ratio | Baseline: apply, before / after the operator (s) | Ratio to their mean | Requests per Agent, without Events "
                 + "(get/list/create/update/patch/delete) | Writes per Agent | Events per Agent | Events all written (s) | Restart writes (Events included) "
                 + "| 100 parents follow a sub-agent (s) | Heap used (MiB) | RSS: all / anonymous (MiB) | Threads "
                 + "| CPU while converging: operator / kube-apiserver + etcd / driver (s) | Start to ready (s) | RSS idle (MiB) "
                 + "| Restart: start to every Agent reconciled (s) | Scrape of /q/metrics (ms) |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Result r : results) {
+        for (Result r : converged) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
-            out.append(String.format("| %s | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f (baseline %.0f) "
+            out.append(String.format("| %s | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f "
                     + "| %.2f | %.1f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
                     r.label(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.createBaseline().seconds()),
                     orDash("%.1f", r.applyBaseline().seconds()) + " / " + orDash("%.1f", r.applyBaselineAfter().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
-                    r.baselineWritesPerAgent(), r.eventsPerAgent(), r.eventsWrittenSeconds(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
+                    r.eventsPerAgent(), r.eventsWrittenSeconds(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.cpu().controlPlane(), r.cpu().driver(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
         }
-        out.append(timeTable(results));
+        out.append(timeTable(converged));
         for (Result r : results) {
             if (!r.underLimit().isEmpty()) {
                 out.append(String.format("%n%s: %s.%n", r.label(), r.underLimit()));
@@ -650,7 +692,7 @@ public final class Benchmark {
         out.append("\nThen, beside the converged Agents:\n\n| Agents | ToolServers | AgenticWorkforces | Converge (s) | Writes per ToolServer "
                 + "| Writes per workforce | Other writes | Events | Heap used after (MiB) | RSS after (MiB) |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Result r : results) {
+        for (Result r : converged) {
             Others o = r.others();
             out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.2f | %d | %d | %.0f | %.0f |%n", r.label(), o.toolServers(),
                     o.workforces(), o.convergeSeconds(), o.writesPerToolServer(), o.writesPerWorkforce(), o.otherWrites(), o.events(),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,6 +30,8 @@ final class FleetWatch implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong lastEventNanos = new AtomicLong(System.nanoTime());
     private final List<Watch> watches = new ArrayList<>();
+    /** Why a watch ended that the client could not resume (410 Gone, for one): what it no longer sees, it cannot wait for. */
+    private final AtomicReference<WatcherException> closedBy = new AtomicReference<>();
 
     private FleetWatch() {
     }
@@ -52,6 +55,7 @@ final class FleetWatch implements AutoCloseable {
 
             @Override
             public void onClose(WatcherException cause) {
+                fleet.closed(cause);
             }
         }));
         return fleet;
@@ -71,8 +75,23 @@ final class FleetWatch implements AutoCloseable {
 
             @Override
             public void onClose(WatcherException cause) {
+                closed(cause);
             }
         };
+    }
+
+    /** A watch's end: null when this closed it, the cause when the server or the connection did. */
+    private void closed(WatcherException cause) {
+        if (cause != null) {
+            closedBy.compareAndSet(null, cause);
+        }
+    }
+
+    /** Fails at once when a watch has ended, rather than waiting out a timeout for changes it can no longer see. */
+    private void checkOpen() {
+        if (closedBy.get() != null) {
+            throw new IllegalStateException("a watch of the fleet closed", closedBy.get());
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -95,10 +114,25 @@ final class FleetWatch implements AutoCloseable {
     void awaitReady(String kind, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ready(kind) < expected) {
+            checkOpen();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out: " + ready(kind) + " of " + expected + " " + kind + "s Ready");
+                throw new NotReady(kind, ready(kind), expected);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Not all the objects of a kind became Ready in time: how many did. */
+    static final class NotReady extends IllegalStateException {
+        private final long ready;
+
+        NotReady(String kind, long ready, long expected) {
+            super("timed out: " + ready + " of " + expected + " " + kind + "s Ready");
+            this.ready = ready;
+        }
+
+        long ready() {
+            return ready;
         }
     }
 
@@ -111,6 +145,7 @@ final class FleetWatch implements AutoCloseable {
     long awaitNoNewEvents(Duration quiet, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - lastEventNanos.get() < quiet.toNanos()) {
+            checkOpen();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out: Events still arriving");
             }
