@@ -286,8 +286,8 @@ public final class Benchmark {
                 // Ready is written after the children are applied; check once that they are all there
                 awaitDeployments(client, n + 2);
                 List<AuditEvent> converging = apiServer.auditEvents(installed.user(), mark, e -> !isBookkeeping(e));
-                Map<String, Double> perAgent = perVerb(converging.stream().filter(e -> !e.resource().equals("events")).toList(), n);
-                double eventsPerAgent = converging.stream().filter(e -> e.resource().equals("events")).count() / (double) n;
+                Map<String, Double> perAgent = perVerb(converging, n);
+                double eventsPerAgent = eventsPerAgent(converging, n);
 
                 double heapMiB = operator.heapMiB();
                 double rssMiB = operator.rssMiB();
@@ -337,8 +337,7 @@ public final class Benchmark {
         String notConverged = String.format("not converged: %,d of %,d Agents Ready after %.0f s", ready, n, seconds);
         System.out.printf("%s, %,d Agents: %s%n", contender.label(), n, notConverged);
         return Result.notConverged(contender, n, createBaseline, applyBaseline, notConverged,
-                perVerb(sent.stream().filter(e -> !e.resource().equals("events")).toList(), n),
-                sent.stream().filter(e -> e.resource().equals("events")).count() / (double) n, operator.heapMiB(), operator.rssMiB(),
+                perVerb(sent, n), eventsPerAgent(sent, n), operator.heapMiB(), operator.rssMiB(),
                 operator.rssAnonMiB(), (long) operator.procStatus("Threads:"), operatorCpu, cpu, startSeconds, idleRssMiB,
                 operator.cgroup().map(group -> "until the timeout: " + group.describe()).orElse(""));
     }
@@ -554,15 +553,23 @@ public final class Benchmark {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** Requests per Agent by the API server's verb; a watch is one long request, not a request per Agent. */
+    /** Requests per Agent by the API server's verb, Events left out; a watch is one long request, not a request per Agent. */
     private static Map<String, Double> perVerb(List<AuditEvent> requests, int n) {
         Map<String, Double> counts = new TreeMap<>();
         for (String verb : List.of("get", "list", "create", "update", "patch", "delete")) {
             counts.put(verb, 0.0);
         }
-        requests.stream().filter(e -> !e.verb().equals("watch")).forEach(e -> counts.merge(e.verb(), 1.0, Double::sum));
+        requests.stream().filter(e -> !isEvent(e) && !e.verb().equals("watch")).forEach(e -> counts.merge(e.verb(), 1.0, Double::sum));
         counts.replaceAll((verb, count) -> count / n);
         return counts;
+    }
+
+    private static double eventsPerAgent(List<AuditEvent> requests, int n) {
+        return requests.stream().filter(Benchmark::isEvent).count() / (double) n;
+    }
+
+    private static boolean isEvent(AuditEvent request) {
+        return request.resource().equals("events");
     }
 
     /** The Lease renewals and the SDK's permission check: the same with 10 Agents or 10,000. */
