@@ -2,12 +2,8 @@ package ai.agenticlayer.runtime.workforce;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -44,7 +40,7 @@ import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 /**
  * Lists the agents and tools each AgenticWorkforce reaches and tells whether its entry points exist and its agents are
  * ready. It writes only the workforce's status; an Agent change re-reconciles exactly the workforces whose graph
- * contains that Agent, found through an index.
+ * contains that Agent ({@link WorkforceAgents}).
  */
 @GradualRetry(maxAttempts = ReconcileRetry.UNLIMITED_ATTEMPTS, initialInterval = ReconcileRetry.INITIAL_INTERVAL_MILLIS,
         intervalMultiplier = ReconcileRetry.INTERVAL_MULTIPLIER, maxInterval = ReconcileRetry.MAX_INTERVAL_MILLIS)
@@ -55,8 +51,6 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
 
     public static final String NAME = "agenticworkforce";
     static final String EVENT_REPORTER = "agenticworkforce-controller";
-    /** Workforces by the Agents in their graph: entry points, and the agents their status lists. */
-    private static final String AGENTS_INDEX = "agents";
 
     @Inject
     KubeEvents events;
@@ -66,6 +60,8 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
 
     @Inject
     AgentCache agentCache;
+
+    private final WorkforceAgents workforceAgents = new WorkforceAgents();
 
     @Override
     public void updateConfigurationFrom(ControllerConfigurationOverrider<AgenticWorkforce> overrider) {
@@ -78,18 +74,17 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
         InformerStores.checkPrimary(context);
         metrics.watch("AgenticWorkforce", context.getPrimaryCache(), List.of(Conditions.READY, WorkforceConditions.AGENTS_AVAILABLE),
                 false);
-        context.getPrimaryCache().addIndexers(Map.of(AGENTS_INDEX, AgenticWorkforceReconciler::agentKeys));
         return List.of(agentCache.changes("workforce-agents", (before, now) -> affectedBy(context.getPrimaryCache(), before, now)));
     }
 
     /** The workforces whose graph holds a new, deleted or changed Agent: a new spec, or readiness, matter to them. */
-    private static Set<ResourceID> affectedBy(IndexedResourceCache<AgenticWorkforce> workforces, Agent before, Agent now) {
+    private Set<ResourceID> affectedBy(IndexedResourceCache<AgenticWorkforce> workforces, Agent before, Agent now) {
         boolean relevant = before == null || now == null
                 || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
                 || WorkforceConditions.isReady(now) != WorkforceConditions.isReady(before);
         Agent changed = now == null ? before : now;
-        return relevant ? workforces.byIndex(AGENTS_INDEX, WorkforceGraph.key(changed.getMetadata().getNamespace(), changed.getMetadata().getName()))
-                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()) : Set.of();
+        return relevant ? workforceAgents.reaching(WorkforceGraph.key(changed.getMetadata().getNamespace(), changed.getMetadata().getName()),
+                id -> workforces.get(id).isPresent()) : Set.of();
     }
 
     @Override
@@ -99,7 +94,7 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
             return UpdateControl.noUpdate();
         }
         WorkforceGraph.AgentLookup lookup = agentCache::get;
-        AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, Instant.now());
+        AgenticWorkforceStatus status = workforceAgents.status(workforce, lookup, Instant.now());
         Condition ready = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow();
         if (ready.getStatus() != ConditionStatus.TRUE) {
             events.warnOnChange(context.getClient(), EVENT_REPORTER, workforce,
@@ -107,19 +102,6 @@ public class AgenticWorkforceReconciler implements ConfigurableReconciler<Agenti
         }
         StatusUpdates.write(workforce, status, AgenticWorkforce::new, context);
         return UpdateControl.noUpdate();
-    }
-
-    private static List<String> agentKeys(AgenticWorkforce workforce) {
-        String namespace = workforce.getMetadata().getNamespace();
-        Stream<String> entryPoints = Optional.ofNullable(workforce.getSpec().getEntryPointAgents()).orElse(List.of()).stream()
-                .filter(Objects::nonNull)
-                .map(ref -> WorkforceGraph.key(ref.getNamespace() == null || ref.getNamespace().isEmpty() ? namespace : ref.getNamespace(),
-                        ref.getName()));
-        Stream<String> reached = Optional.ofNullable(workforce.getStatus()).map(AgenticWorkforceStatus::getTransitiveAgents)
-                .orElse(List.of()).stream()
-                .filter(agent -> agent.getNamespace() != null)
-                .map(agent -> WorkforceGraph.key(agent.getNamespace(), agent.getName()));
-        return Stream.concat(entryPoints, reached).distinct().toList();
     }
 
     @Override
