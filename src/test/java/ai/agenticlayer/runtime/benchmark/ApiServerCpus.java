@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -22,6 +23,8 @@ import ai.agenticlayer.runtime.testing.RealApiServer;
 final class ApiServerCpus {
 
     private static final String API_SERVER = System.getProperty("benchmark.apiServerCpus", "").trim();
+    /** -Dbenchmark.auditLog=false: kube-apiserver without its audit log, to measure what the log costs the baselines. */
+    static final boolean AUDIT_LOG = Boolean.parseBoolean(System.getProperty("benchmark.auditLog", "true"));
     /** Read before any pinning: the JVM answers for the CPUs its calling thread may use. */
     private static final int MACHINE_CPUS = Runtime.getRuntime().availableProcessors();
 
@@ -50,11 +53,11 @@ final class ApiServerCpus {
     /** A real API server, with our CRDs or none, on its CPUs when pinned. */
     static RealApiServer start(String name, boolean withOurCrds) throws IOException, InterruptedException {
         if (!pinned()) {
-            return withOurCrds ? RealApiServer.withCrds(name) : RealApiServer.start(name);
+            return launch(name, withOurCrds);
         }
         pinThisJvm(API_SERVER);
         try {
-            RealApiServer apiServer = withOurCrds ? RealApiServer.withCrds(name) : RealApiServer.start(name);
+            RealApiServer apiServer = launch(name, withOurCrds);
             for (ProcessHandle process : controlPlane()) {
                 printCpus(Path.of(process.info().command().orElseThrow()).getFileName().toString(), process.pid());
             }
@@ -62,6 +65,12 @@ final class ApiServerCpus {
         } finally {
             pinThisJvm(others());
         }
+    }
+
+    private static RealApiServer launch(String name, boolean withOurCrds) {
+        // an empty path, the last one given, turns the log off
+        Map<String, String> flags = AUDIT_LOG ? Map.of() : Map.of("--audit-log-path", "");
+        return withOurCrds ? RealApiServer.withCrds(name, flags) : RealApiServer.start(name, flags);
     }
 
     /** kube-apiserver and etcd: the children of this JVM that kube-api-test started. */

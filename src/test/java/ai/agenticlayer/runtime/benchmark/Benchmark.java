@@ -138,10 +138,14 @@ public final class Benchmark {
         // -Dbenchmark.applyRuns=N: the apply baseline N times before the operator's run and N times after (the mean of each)
         int applyRuns = Integer.getInteger("benchmark.applyRuns", 1);
         List<Contender> contenders = Contender.fromProperties();
+        if (!ApiServerCpus.AUDIT_LOG && !contenders.isEmpty()) {
+            throw new IllegalArgumentException("-Dbenchmark.auditLog=false runs the baselines only (-Dbenchmark.operators=none): "
+                    + "an operator's requests, Events and restart are read from the audit log");
+        }
         baseline(300, false); // warms up this JVM's client before anything is measured
         for (int n : sizes) {
             Run createBaseline = baselines ? baseline(n, false) : Run.NOT_MEASURED;
-            Run applyBaseline = baselines ? applyBaselines(n, applyRuns, "before") : Run.NOT_MEASURED;
+            Run applyBaseline = baselines ? applyBaselines(n, applyRuns) : Run.NOT_MEASURED;
             List<Result> ofSize = new ArrayList<>();
             for (Contender contender : contenders) {
                 ofSize.add(operator(contender, n, createBaseline, applyBaseline));
@@ -149,7 +153,7 @@ public final class Benchmark {
             }
             // again after the operators' runs: this machine's speed drifts (the apply baseline took 228 to 409 s at 10,000
             // in different runs), and a ratio against one run before them would carry that drift
-            Run after = baselines ? applyBaselines(n, applyRuns, "after") : Run.NOT_MEASURED;
+            Run after = baselines ? applyBaselines(n, applyRuns) : Run.NOT_MEASURED;
             ofSize.forEach(result -> results.add(baselines ? result.withApplyBaselineAfter(after) : result));
         }
         String table = table(results);
@@ -157,15 +161,11 @@ public final class Benchmark {
         Files.writeString(Path.of("target", "benchmark.md"), table);
     }
 
-    /** The apply baseline {@code runs} times in a row: their mean, each run's time printed when more than one. */
-    static Run applyBaselines(int n, int runs, String when) throws Exception {
+    /** The apply baseline {@code runs} times in a row: their mean (each run prints its own time). */
+    static Run applyBaselines(int n, int runs) throws Exception {
         Run[] each = new Run[runs];
         for (int i = 0; i < runs; i++) {
             each[i] = baseline(n, true);
-        }
-        if (runs > 1) {
-            System.out.printf("Apply baseline, %d Agents, %s the operator's run: %s s%n", n, when,
-                    Arrays.stream(each).map(run -> "%.1f".formatted(run.seconds())).toList());
         }
         return Run.mean(each);
     }
@@ -224,6 +224,8 @@ public final class Benchmark {
             double seconds = seconds(start);
             Cpu cpu = Cpu.used().since(before);
             pool.shutdown();
+            System.out.printf("%s baseline, %,d Agents%s: %.1f s, kube-apiserver + etcd %.1f s of CPU%n", apply ? "Apply" : "Create", n,
+                    ApiServerCpus.AUDIT_LOG ? "" : ", no audit log", seconds, cpu.controlPlane());
             return new Run(seconds, cpu);
         }
     }
@@ -293,6 +295,10 @@ public final class Benchmark {
                 double rssMiB = operator.rssMiB();
                 double rssAnonMiB = operator.rssAnonMiB();
                 long threads = (long) operator.procStatus("Threads:");
+                // printed now: a step after converging that times out ends the run before the table
+                System.out.printf("%s, %,d Agents: converged in %.1f s; requests per Agent %s, Events per Agent %.2f; CPU operator %.1f s, "
+                        + "kube-apiserver + etcd %.1f s; RSS %.0f / %.0f MiB%n", contender.label(), n, convergeSeconds, perAgent,
+                        eventsPerAgent, operatorCpu, cpu.controlPlane(), rssMiB, rssAnonMiB);
                 operator.ours().ifPresent(ours -> printNativeMemory(ours, n));
                 double scrapeMillis = operator.ours().map(Benchmark::scrapeMillis).orElse(Double.NaN);
                 Others others = toolServersAndWorkforces(apiServer, client, fleet, installed.user(), operator, n);

@@ -50,6 +50,9 @@ enum Contender {
     /** -Dbenchmark.operators, or by default ours packaged as -Doperator.packaging says (the jar unless native). */
     static List<Contender> fromProperties() {
         String operators = System.getProperty("benchmark.operators", PackagedOperator.isNative() ? "native" : "jvm");
+        if (operators.equals("none")) {
+            return List.of(); // the baselines only
+        }
         return Arrays.stream(operators.split(",")).map(String::trim).map(name -> valueOf(name.toUpperCase())).toList();
     }
 

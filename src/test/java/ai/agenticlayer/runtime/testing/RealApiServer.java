@@ -94,7 +94,8 @@ public final class RealApiServer implements AutoCloseable {
                 .withApiServerFlag("--audit-policy-file", workDir.resolve("audit-policy.yaml").toString())
                 .withApiServerFlag("--audit-log-path", auditLog.toString())
                 .withApiServerFlag("--audit-log-format", "json")
-                .withApiServerFlag("--audit-log-maxsize", "0");
+                // 0 is not "never": the log is rotated at 100 MB then, and a count from a mark would lose what came before
+                .withApiServerFlag("--audit-log-maxsize", "1000000");
         // one argument each: a boolean flag does not take its value as the next argument
         apiServerFlags.forEach((flag, value) -> config.withApiServerFlag(flag + "=" + value));
         KubeAPIServer server = ControlPlaneStart.start(config, workDir, installed, testDir);
