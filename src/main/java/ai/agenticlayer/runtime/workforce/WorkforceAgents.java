@@ -29,18 +29,23 @@ final class WorkforceAgents {
 
     /**
      * The workforce's status, read from {@code lookup} after every Agent it reaches is registered. A read that reaches
-     * an Agent not yet registered registers it and reads again; what is registered only grows, so this ends.
+     * an Agent not yet registered (by this call or the workforce's last reconcile) registers it and reads again; what
+     * is registered only grows within a call, so this ends. An unchanged graph is read once.
      */
     AgenticWorkforceStatus status(AgenticWorkforce workforce, WorkforceGraph.AgentLookup lookup, Instant now) {
         ResourceID id = ResourceID.fromResource(workforce);
-        Set<String> registered = new HashSet<>();
-        AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, now);
-        while (!registered.containsAll(keys(workforce, status))) {
-            registered.addAll(keys(workforce, status));
+        Set<String> registered = new HashSet<>(reached.getOrDefault(id, Set.of()));
+        while (true) {
+            AgenticWorkforceStatus status = WorkforceConditions.status(workforce, lookup, now);
+            List<String> keys = keys(workforce, status);
+            if (registered.containsAll(keys)) {
+                // each was registered before this read; Agents the graph no longer reaches are dropped
+                reached.put(id, Set.copyOf(keys));
+                return status;
+            }
+            registered.addAll(keys);
             reached.put(id, Set.copyOf(registered));
-            status = WorkforceConditions.status(workforce, lookup, now);
         }
-        return status;
     }
 
     /** The workforces that reached the Agent {@code key} ({@link WorkforceGraph#key}); those no longer present are forgotten. */

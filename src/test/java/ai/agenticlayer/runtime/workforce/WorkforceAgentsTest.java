@@ -58,6 +58,37 @@ class WorkforceAgentsTest {
     }
 
     @Test
+    void anUnchangedGraphIsReadOnceAndAnAgentNoLongerReachedIsDropped() {
+        WorkforceAgents workforceAgents = new WorkforceAgents();
+        AgenticWorkforce workforce = workforce("ns", "entry");
+        ResourceID id = ResourceID.fromResource(workforce);
+        List<String> reads = new ArrayList<>();
+        WorkforceGraph.AgentLookup withHelper = (namespace, name) -> {
+            reads.add(name);
+            return Optional.of(name.equals("entry") ? ENTRY : HELPER_READY);
+        };
+        WorkforceConditions.status(workforce, withHelper, Instant.now());
+        List<String> oneRead = List.copyOf(reads);
+        workforceAgents.status(workforce, withHelper, Instant.now());
+        reads.clear();
+
+        AgenticWorkforceStatus status = workforceAgents.status(workforce, withHelper, Instant.now());
+
+        assertThat(reads).as("the graph read once when every Agent is already registered").isEqualTo(oneRead);
+        assertThat(status.getReadyAgents()).isEqualTo("2/2");
+
+        Agent entryAlone = agent("""
+                metadata: {name: entry, namespace: ns}
+                spec: {}
+                status: {conditions: [{type: Ready, status: 'True', reason: Reconciled}]}
+                """);
+        workforceAgents.status(workforce, (namespace, name) -> Optional.of(entryAlone), Instant.now());
+
+        assertThat(workforceAgents.reaching("ns/entry", any -> true)).containsExactly(id);
+        assertThat(workforceAgents.reaching("ns/helper", any -> true)).as("no longer reached").isEmpty();
+    }
+
+    @Test
     void aWorkforceNoLongerPresentIsForgotten() {
         WorkforceAgents workforceAgents = new WorkforceAgents();
         AgenticWorkforce workforce = workforce("ns", "entry");
