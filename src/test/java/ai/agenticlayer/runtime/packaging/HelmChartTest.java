@@ -72,7 +72,7 @@ class HelmChartTest {
         assertThat(container.path("imagePullPolicy").asText()).isEqualTo("IfNotPresent");
         assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
-        assertThat(container.path("resources").path("requests").path("memory").asText()).isEqualTo("160Mi");
+        assertThat(container.path("resources").path("requests").path("memory").asText()).isEqualTo("128Mi");
         assertThat(container.path("resources").path("limits").path("memory").asText()).isEqualTo("512Mi");
         assertThat(env(container, "POD_NAMESPACE")).contains("\"fieldPath\":\"metadata.namespace\"");
         assertThat(env(container, "QUARKUS_OPERATOR_SDK_NAMESPACES")).isEqualTo("JOSDK_ALL_NAMESPACES");
