@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapperCustomizer;
@@ -66,6 +67,22 @@ public class CompactDecoding implements KubernetesClientObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             return strings.share(StringDeserializer.instance.deserialize(parser, context));
+        }
+
+        // as Jackson's own string deserializer, so that coercion and empty values stay as they were
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public Object getEmptyValue(DeserializationContext context) {
+            return "";
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 

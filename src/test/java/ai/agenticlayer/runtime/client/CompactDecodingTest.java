@@ -68,6 +68,19 @@ class CompactDecodingTest {
     }
 
     @Test
+    void aScalarInAStringFieldReadsAsWithJacksonsOwnDeserializer() {
+        Deployment decoded = read("""
+                {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "weather", "labels": {"tier": 2}},
+                 "spec": {"template": {"spec": {"containers": [{"name": "agent", "image": null, "args": [8000, true]}]}}}}""",
+                Deployment.class);
+
+        assertThat(decoded.getMetadata().getLabels()).containsEntry("tier", "2");
+        var container = decoded.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isNull();
+        assertThat(container.getArgs()).containsExactly("8000", "true");
+    }
+
+    @Test
     void emptyAdditionalPropertiesAreOneSharedMap() {
         Deployment first = read(DEPLOYMENT.formatted("weather"), Deployment.class);
         Deployment second = read(DEPLOYMENT.formatted("news"), Deployment.class);
