@@ -110,13 +110,27 @@ public final class PackagedOperator implements AutoCloseable {
         return response == null ? -1 : response.statusCode();
     }
 
+    /**
+     * Waits until the operator reports ready. When it does not, its process is stopped before the failure is thrown:
+     * the caller has no reference to close yet, and a process left running would keep its port for later tests.
+     */
     public PackagedOperator awaitReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("operator exited" + limitNote() + "; see " + log + ":\n" + log());
-            }
-            return status("/q/health/ready") == 200;
-        });
+        return awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** As {@link #awaitReady()}, waiting at most {@code timeout}. */
+    public PackagedOperator awaitReady(Duration timeout) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("operator exited" + limitNote() + "; see " + log + ":\n" + log());
+                }
+                return status("/q/health/ready") == 200;
+            });
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
