@@ -403,7 +403,6 @@ public final class Benchmark {
         return writes == 0 ? Double.NaN : (lastChange - restart) / 1e9;
     }
 
-    /** The sub-agent of 100 parents moves to another port: seconds until a watch sees their Deployments change. */
     /** Whether the operator's process has ended, or ends within {@code timeout}. */
     private static boolean exitsWithin(OperatorProcess operator, Duration timeout) throws InterruptedException {
         var process = ProcessHandle.of(operator.pid());
@@ -420,6 +419,7 @@ public final class Benchmark {
         }
     }
 
+    /** The sub-agent of 100 parents moves to another port: seconds until a watch sees their Deployments change. */
     private static double subAgentChange(KubernetesClient client) throws InterruptedException {
         java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicReference<io.fabric8.kubernetes.client.WatcherException> watchClosed =
