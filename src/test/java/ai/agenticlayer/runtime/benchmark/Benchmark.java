@@ -493,8 +493,8 @@ public final class Benchmark {
             creation.get();
         }
         pool.shutdown();
-        fleet.awaitReady("ToolServer", toolServers, TIMEOUT);
-        fleet.awaitReady("AgenticWorkforce", workforces, TIMEOUT);
+        fleet.awaitReady("ToolServer", toolServers, TIMEOUT, operator);
+        fleet.awaitReady("AgenticWorkforce", workforces, TIMEOUT, operator);
         double seconds = seconds(start);
         fleet.awaitNoNewEvents(QUIET, TIMEOUT);
         List<AuditEvent> writes = apiServer.auditEvents(user, mark, e -> e.isWrite() && !isBookkeeping(e));

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -112,22 +113,37 @@ final class FleetWatch implements AutoCloseable {
 
     /** Until {@code expected} objects of {@code kind} are Ready. */
     void awaitReady(String kind, long expected, Duration timeout) throws InterruptedException {
+        awaitReady(kind, expected, timeout, () -> true);
+    }
+
+    /**
+     * As {@link #awaitReady(String, long, Duration)}, failing at once when the operator's process ends: an operator that
+     * exits (the original in too small a memory limit, its Lease lost) makes nothing Ready, and the timeout is long.
+     */
+    void awaitReady(String kind, long expected, Duration timeout, OperatorProcess operator) throws InterruptedException {
+        awaitReady(kind, expected, timeout, () -> ProcessHandle.of(operator.pid()).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private void awaitReady(String kind, long expected, Duration timeout, BooleanSupplier operatorRuns) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ready(kind) < expected) {
             checkOpen();
+            if (!operatorRuns.getAsBoolean()) {
+                throw new NotReady("the operator exited", kind, ready(kind), expected);
+            }
             if (System.nanoTime() > deadline) {
-                throw new NotReady(kind, ready(kind), expected);
+                throw new NotReady("timed out", kind, ready(kind), expected);
             }
             Thread.sleep(100);
         }
     }
 
-    /** Not all the objects of a kind became Ready in time: how many did. */
+    /** Not all the objects of a kind became Ready in time, or before the operator exited: how many did. */
     static final class NotReady extends IllegalStateException {
         private final long ready;
 
-        NotReady(String kind, long ready, long expected) {
-            super("timed out: " + ready + " of " + expected + " " + kind + "s Ready");
+        NotReady(String why, String kind, long ready, long expected) {
+            super(why + ": " + ready + " of " + expected + " " + kind + "s Ready");
             this.ready = ready;
         }
 
