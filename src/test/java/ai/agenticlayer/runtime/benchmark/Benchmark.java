@@ -9,12 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import ai.agenticlayer.runtime.agent.AgentChildren;
 import ai.agenticlayer.runtime.agent.ResolvedReferences;
@@ -326,13 +323,13 @@ public final class Benchmark {
                 // the original at 10,000 Agents exited 2 minutes after a restart, its Agent cache not synced, and in
                 // 112Mi at 1,000 during the sub-agent change, its Lease lost: the row keeps its figures, and says so,
                 // instead of the sub-agent change failing on its unserved webhook
-                boolean exited = exitsWithin(operator, Duration.ZERO);
+                boolean exited = !operator.isAlive();
                 double subAgentChangeSeconds = Double.NaN;
                 if (!exited) {
                     try {
                         subAgentChangeSeconds = subAgentChange(client);
                     } catch (RuntimeException e) {
-                        if (!exitsWithin(operator, Duration.ofSeconds(60))) {
+                        if (!operator.exitsWithin(Duration.ofSeconds(60))) {
                             throw e;
                         }
                         exited = true;
@@ -401,22 +398,6 @@ public final class Benchmark {
             }
         }
         return writes == 0 ? Double.NaN : (lastChange - restart) / 1e9;
-    }
-
-    /** Whether the operator's process has ended, or ends within {@code timeout}. */
-    private static boolean exitsWithin(OperatorProcess operator, Duration timeout) throws InterruptedException {
-        var process = ProcessHandle.of(operator.pid());
-        if (process.isEmpty()) {
-            return true;
-        }
-        try {
-            process.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The sub-agent of 100 parents moves to another port: seconds until a watch sees their Deployments change. */

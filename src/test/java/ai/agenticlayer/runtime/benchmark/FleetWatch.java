@@ -121,7 +121,7 @@ final class FleetWatch implements AutoCloseable {
      * exits (the original in too small a memory limit, its Lease lost) makes nothing Ready, and the timeout is long.
      */
     void awaitReady(String kind, long expected, Duration timeout, OperatorProcess operator) throws InterruptedException {
-        awaitReady(kind, expected, timeout, () -> ProcessHandle.of(operator.pid()).map(ProcessHandle::isAlive).orElse(false));
+        awaitReady(kind, expected, timeout, operator::isAlive);
     }
 
     private void awaitReady(String kind, long expected, Duration timeout, BooleanSupplier operatorRuns) throws InterruptedException {

@@ -1,6 +1,10 @@
 package ai.agenticlayer.runtime.benchmark;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ai.agenticlayer.runtime.differential.Original;
 import ai.agenticlayer.runtime.testing.MemoryCgroup;
@@ -29,6 +33,26 @@ interface OperatorProcess extends AutoCloseable {
     /** SIGTERM, as Kubernetes stops a pod; waits for the end. */
     @Override
     void close();
+
+    /** Whether the process has ended, or ends within {@code timeout}. */
+    default boolean exitsWithin(Duration timeout) throws InterruptedException {
+        var process = ProcessHandle.of(pid());
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    default boolean isAlive() {
+        return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
 
     /** A number from /proc/<pid>/status (VmRSS and RssAnon in KiB, Threads). */
     default double procStatus(String field) {
