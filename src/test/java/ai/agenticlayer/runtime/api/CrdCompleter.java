@@ -3,17 +3,25 @@ package ai.agenticlayer.runtime.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import ai.agenticlayer.runtime.api.v1alpha1.ApiGroup;
+import ai.agenticlayer.runtime.api.v1alpha1.ApiKinds;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 
 /**
  * Completes the CRDs the Quarkus build generates into target/kubernetes with the Pod API's own schema for the core
@@ -23,6 +31,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * built (an unknown field is refused by {@code kubectl apply} and pruned for clients that do not ask for strict
  * validation). The schemas come from {@link PodApiSchemas}; the generated schema's own bounds ({@code maxItems},
  * {@code maxLength}, CEL rules, which keep the CEL cost estimate within budget) are laid over them.
+ * <p>
+ * It also puts the printer columns back in the order the model class declares them: the generator sorts them by
+ * name, which would make {@code kubectl get} print {@code AGE} first, where the original operator, and every
+ * built-in kind, print it last.
  * <p>
  * Run by the build after packaging ({@code exec-maven-plugin}), before the bundle is completed; build tooling, so it
  * lives with the tests.
@@ -80,6 +92,7 @@ public final class CrdCompleter {
             for (Path crdFile : files.filter(f -> f.toString().endsWith("-v1.yml")).sorted().toList()) {
                 ObjectNode crd = (ObjectNode) YAML.readTree(crdFile.toFile());
                 complete(crd, schemas);
+                orderPrinterColumns(crd);
                 Files.writeString(crdFile, HEADER + YAML.writeValueAsString(crd));
             }
         }
@@ -117,6 +130,24 @@ public final class CrdCompleter {
                     properties.set(field, completed);
                 }
             });
+        }
+    }
+
+    /** Orders each version's printer columns as the kind's model class declares its {@link AdditionalPrinterColumn}s. */
+    static void orderPrinterColumns(ObjectNode crd) {
+        String kind = crd.at("/spec/names/kind").asText();
+        Class<?> model = ApiKinds.forKind(ApiGroup.API_VERSION, kind)
+                .orElseThrow(() -> new IllegalStateException("No model class for the CRD of " + kind));
+        List<String> declared = Arrays.stream(model.getAnnotationsByType(AdditionalPrinterColumn.class))
+                .map(AdditionalPrinterColumn::name).toList();
+        for (JsonNode version : crd.path("spec").path("versions")) {
+            if (version.get("additionalPrinterColumns") instanceof ArrayNode columns) {
+                List<JsonNode> ordered = StreamSupport.stream(columns.spliterator(), false)
+                        .sorted(Comparator.comparingInt(column -> declared.indexOf(column.path("name").asText())))
+                        .toList();
+                columns.removeAll();
+                columns.addAll(ordered);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ class CrdConventionsTest {
 
     private static final Set<String> CLUSTER_SCOPED = Set.of("AgentGatewayClass", "AiGatewayClass", "ToolGatewayClass");
 
-    /** Printer columns by kind: the original operator's, plus Ready and URL where the kind has them. */
+    /** Printer columns by kind, in the order kubectl prints them: the original operator's, plus Ready and URL where the kind has them, Age last. */
     private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
             Map.entry("Agent", List.of("AI Gateway", "Ready", "Pods", "URL", "Paused", "Age")),
             Map.entry("AgenticWorkforce", List.of("Owner", "Ready", "Agents", "Paused", "Age")),
@@ -76,7 +76,7 @@ class CrdConventionsTest {
         assertThat(version.path("storage").asBoolean()).isTrue();
         assertThat(version.path("subresources").has("status")).isTrue();
         assertThat(version.path("additionalPrinterColumns")).extracting(c -> c.path("name").asText())
-                .containsExactlyInAnyOrderElementsOf(COLUMNS.get(kind));
+                .containsExactlyElementsOf(COLUMNS.get(kind));
     }
 
     @ParameterizedTest
