@@ -30,7 +30,10 @@ class CrdConventionsTest {
 
     private static final Set<String> CLUSTER_SCOPED = Set.of("AgentGatewayClass", "AiGatewayClass", "ToolGatewayClass");
 
-    /** Printer columns by kind, in the order kubectl prints them: the original operator's, plus Ready and URL where the kind has them, Age last. */
+    /**
+     * Printer columns by kind, in the order kubectl prints them: the original operator's, plus Ready and URL where the
+     * kind has them, Age last.
+     */
     private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
             Map.entry("Agent", List.of("AI Gateway", "Ready", "Pods", "URL", "Paused", "Age")),
             Map.entry("AgenticWorkforce", List.of("Owner", "Ready", "Agents", "Paused", "Age")),

@@ -50,6 +50,7 @@ interface OperatorProcess extends AutoCloseable {
         }
     }
 
+    /** Whether the process still runs. */
     default boolean isAlive() {
         return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
     }
