@@ -35,6 +35,9 @@ public class LeaderElection {
     private static final Logger LOG = Logger.getLogger(LeaderElection.class);
 
     private volatile boolean shuttingDown;
+    private volatile boolean leading;
+    /** The holder the elector saw last: on a takeover it reports the new holder just before it stops our leading. */
+    private volatile String lastSeenHolder;
 
     /** Runs before the SDK's own shutdown observer (default priority), so that stopping is known when the election ends. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
@@ -49,27 +52,44 @@ public class LeaderElection {
         }
         OperatorConfig.LeaderElection election = config.leaderElection();
         LeaseLock lock = new LeaseLock(config.operatorNamespace(), election.leaseName(), election.identity());
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> LOG.infof("Leading as %s", election.identity()),
-                () -> stoppedLeading(client, lock), leader -> {
-                    // a released Lease has no holder: nobody to name until a standby takes it
-                    if (leader != null && !leader.isEmpty() && !leader.equals(election.identity())) {
-                        LOG.infof("Standing by: %s leads", leader);
-                    }
-                });
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> {
+            leading = true;
+            LOG.infof("Leading as %s", election.identity());
+        }, () -> stoppedLeading(client, lock, election), leader -> {
+            lastSeenHolder = leader;
+            // a released Lease has no holder: nobody to name until a standby takes it
+            if (!leading && leader != null && !leader.isEmpty() && !leader.equals(election.identity())) {
+                LOG.infof("Standing by: %s leads", leader);
+            }
+        });
         return new LeaderElectionConfiguration(election.leaseName(), config.operatorNamespace(), election.leaseDuration(),
                 election.renewDeadline(), election.retryPeriod(), election.identity(), callbacks, false);
     }
 
-    private void stoppedLeading(KubernetesClient client, LeaseLock lock) {
+    private void stoppedLeading(KubernetesClient client, LeaseLock lock, OperatorConfig.LeaderElection election) {
         if (shuttingDown) {
             release(client, lock);
             return;
         }
         // leadership lost while running: another replica may reconcile now, so this one must stop at once
-        LOG.error("Lost the leader Lease; exiting so that the pod restarts as a follower");
+        LOG.errorf("Lost the leader Lease: %s; exiting so that the pod restarts as a follower",
+                lossReason(election.identity(), lastSeenHolder, election.renewDeadline()));
         Thread exit = new Thread(() -> System.exit(1), "leader-lost-exit");
         exit.setDaemon(true);
         exit.start();
+    }
+
+    /**
+     * Why the Lease was lost, from what the elector saw last: another holder, or no renewal within the deadline (the
+     * API server unreachable or slow, or this process held up, as by CPU starvation or a paused node).
+     */
+    static String lossReason(String identity, String lastSeenHolder, Duration renewDeadline) {
+        if (lastSeenHolder != null && !lastSeenHolder.isEmpty() && !lastSeenHolder.equals(identity)) {
+            return lastSeenHolder + " holds it now";
+        }
+        long millis = renewDeadline.toMillis();
+        String deadline = millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        return "not renewed within the renew deadline (agent-runtime.leader-election.renew-deadline=" + deadline + ")";
     }
 
     /** As client-go's ReleaseOnCancel: no holder, a one-second duration, so that any candidate takes it over now. */

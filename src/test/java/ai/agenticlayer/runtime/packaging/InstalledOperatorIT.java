@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
@@ -224,6 +227,31 @@ class InstalledOperatorIT {
                 Cluster.createAgent(cluster.client(), "handed-over", "after", "{}");
                 awaitUntil(cluster.client(), Agent.class, "handed-over", "after", a -> hasCondition(a.getStatus(), "Ready", ConditionStatus.TRUE, "Reconciled"));
             }
+        }
+    }
+
+    /**
+     * Another replica taking the Lease over (a leader paused past the lease duration finds this on waking): the old leader
+     * must not reconcile beside the new one, so it exits at its next renewal, saying who holds the Lease now.
+     */
+    @Test
+    void aLeaderWhoseLeaseIsTakenOverExitsAtItsNextRenewalNamingTheNewHolder() throws Exception {
+        try (PackagedOperator leader = cluster.installed().start("operator-usurped", Map.of()).awaitReady()) {
+            cluster.installed().awaitLeaseHolder(cluster.client(), "operator-usurped");
+            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+            cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE)
+                    .edit(lease -> new LeaseBuilder(lease).editSpec().withHolderIdentity("operator-elsewhere").withAcquireTime(now)
+                            .withRenewTime(now).withLeaseTransitions(lease.getSpec().getLeaseTransitions() + 1).endSpec().build());
+
+            // renewals every 2 s: the next one finds the new holder
+            assertThat(leader.awaitExit(Duration.ofSeconds(10))).as("exited after the takeover").isTrue();
+            assertThat(leader.exitValue()).as("exit status, so that the pod restarts").isEqualTo(1);
+            assertThat(leader.log()).contains("Lost the leader Lease: operator-elsewhere holds it now; exiting so that the pod restarts as a follower")
+                    .doesNotContain("Standing by");
+            assertThat(cluster.installed().leaseHolder(cluster.client())).as("the Lease, left to its holder").isEqualTo("operator-elsewhere");
+        } finally {
+            // a free Lease for the tests after this one
+            cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE).delete();
         }
     }
 

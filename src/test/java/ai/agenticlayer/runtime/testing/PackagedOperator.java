@@ -242,6 +242,11 @@ public final class PackagedOperator implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The exit status, once the process has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGTERM, as Kubernetes stops a pod; waits for a graceful exit. */
     @Override
     public void close() {
