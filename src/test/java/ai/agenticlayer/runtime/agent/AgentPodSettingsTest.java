@@ -191,9 +191,14 @@ class AgentPodSettingsTest {
     void aConfigurationChangeThatTouchesNoPodSettingLeavesTheDeploymentAsItWas() {
         Agent agent = agent("metadata: {name: a, namespace: team-a}\nspec: {}");
         String before = Serialization.asYaml(AgentChildren.deployment(agent, defaults(PLATFORM), NONE));
-        String after = Serialization.asYaml(AgentChildren.deployment(agent, defaults(PLATFORM.replace("cluster-defaults", "other")), NONE));
+        // renamed, and a template image for the framework this Agent does not use
+        String changed = PLATFORM.replace("cluster-defaults", "other") + "  agentTemplateImages: {msaf: registry.example.com/msaf:2.0}\n";
+        String after = Serialization.asYaml(AgentChildren.deployment(agent, defaults(changed), NONE));
 
         assertThat(after).isEqualTo(before);
+        String ownFramework = PLATFORM + "  agentTemplateImages: {googleAdk: registry.example.com/adk:2.0}\n";
+        assertThat(Serialization.asYaml(AgentChildren.deployment(agent, defaults(ownFramework), NONE)))
+                .as("the template image of the Agent's own framework").isNotEqualTo(before);
         assertThat(Serialization.asYaml(AgentChildren.deployment(agent, defaults(PLATFORM, TEAM), NONE))).isNotEqualTo(before);
     }
 }
