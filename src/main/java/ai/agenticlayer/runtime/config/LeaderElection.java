@@ -57,8 +57,7 @@ public class LeaderElection {
             LOG.infof("Leading as %s", election.identity());
         }, () -> stoppedLeading(client, lock, election), leader -> {
             lastSeenHolder = leader;
-            // a released Lease has no holder: nobody to name until a standby takes it
-            if (!leading && leader != null && !leader.isEmpty() && !leader.equals(election.identity())) {
+            if (!leading && isAnotherHolder(leader, election.identity())) {
                 LOG.infof("Standing by: %s leads", leader);
             }
         });
@@ -84,12 +83,17 @@ public class LeaderElection {
      * API server unreachable or slow, or this process held up, as by CPU starvation or a paused node).
      */
     static String lossReason(String identity, String lastSeenHolder, Duration renewDeadline) {
-        if (lastSeenHolder != null && !lastSeenHolder.isEmpty() && !lastSeenHolder.equals(identity)) {
+        if (isAnotherHolder(lastSeenHolder, identity)) {
             return lastSeenHolder + " holds it now";
         }
         long millis = renewDeadline.toMillis();
         String deadline = millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
         return "not renewed within the renew deadline (agent-runtime.leader-election.renew-deadline=" + deadline + ")";
+    }
+
+    /** A released Lease has no holder (empty), and nothing was seen before the first read (null). */
+    private static boolean isAnotherHolder(String holder, String identity) {
+        return holder != null && !holder.isEmpty() && !holder.equals(identity);
     }
 
     /** As client-go's ReleaseOnCancel: no holder, a one-second duration, so that any candidate takes it over now. */

@@ -30,7 +30,6 @@ import ai.agenticlayer.runtime.api.v1alpha1.ConditionStatus;
 import ai.agenticlayer.runtime.api.v1alpha1.ToolServer;
 import ai.agenticlayer.runtime.testing.Cluster;
 import ai.agenticlayer.runtime.testing.InstalledCluster;
-import ai.agenticlayer.runtime.testing.InstalledOperator;
 import ai.agenticlayer.runtime.testing.PackagedOperator;
 import ai.agenticlayer.runtime.testing.RealApiServer.AuditEvent;
 import ai.agenticlayer.runtime.testing.RunsPackagedOperator;
@@ -63,7 +62,7 @@ class InstalledOperatorIT {
     @Test
     void withTheShippedRbacItLeadsReconcilesEverySampleAndUsesEveryGrant() {
         // a fresh install: the first leader creates the Lease
-        cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE).delete();
+        cluster.installed().lease(cluster.client()).delete();
         int mark = cluster.apiServer().auditMark();
         try (PackagedOperator operator = cluster.installed().start("operator-rbac", Map.of()).awaitReady()) {
             cluster.installed().awaitLeaseHolder(cluster.client(), "operator-rbac");
@@ -239,9 +238,9 @@ class InstalledOperatorIT {
         try (PackagedOperator leader = cluster.installed().start("operator-usurped", Map.of()).awaitReady()) {
             cluster.installed().awaitLeaseHolder(cluster.client(), "operator-usurped");
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE)
-                    .edit(lease -> new LeaseBuilder(lease).editSpec().withHolderIdentity("operator-elsewhere").withAcquireTime(now)
-                            .withRenewTime(now).withLeaseTransitions(lease.getSpec().getLeaseTransitions() + 1).endSpec().build());
+            cluster.installed().lease(cluster.client()).edit(lease -> new LeaseBuilder(lease).editSpec()
+                    .withHolderIdentity("operator-elsewhere").withAcquireTime(now).withRenewTime(now)
+                    .withLeaseTransitions(lease.getSpec().getLeaseTransitions() + 1).endSpec().build());
 
             // renewals every 2 s: the next one finds the new holder
             assertThat(leader.awaitExit(Duration.ofSeconds(10))).as("exited after the takeover").isTrue();
@@ -251,7 +250,7 @@ class InstalledOperatorIT {
             assertThat(cluster.installed().leaseHolder(cluster.client())).as("the Lease, left to its holder").isEqualTo("operator-elsewhere");
         } finally {
             // a free Lease for the tests after this one
-            cluster.client().leases().inNamespace(cluster.installed().namespace()).withName(InstalledOperator.LEASE).delete();
+            cluster.installed().lease(cluster.client()).delete();
         }
     }
 

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 
 /**
  * The packaged operator as an install manifest (install.yaml, the rendered chart) runs it on a real API server: every
@@ -69,9 +70,14 @@ public final class InstalledOperator {
         return new InstalledOperator(apiServer, operatorDeployment);
     }
 
+    /** The leader Lease the operator's replicas compete for. */
+    public Resource<Lease> lease(KubernetesClient client) {
+        return client.leases().inNamespace(namespace()).withName(LEASE);
+    }
+
     /** The pod that holds the leader Lease; null when there is no Lease or no holder. */
     public String leaseHolder(KubernetesClient client) {
-        Lease lease = client.leases().inNamespace(namespace()).withName(LEASE).get();
+        Lease lease = lease(client).get();
         return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
