@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,14 +48,16 @@ public final class Benchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("benchmark.timeoutMinutes", 20));
     /** How long no new Event must arrive before the Events of a step count as written. */
     private static final Duration QUIET = Duration.ofSeconds(3);
+    /** How long after converging the resident set is read a second time: longer than ours idles before it collects (10 s). */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     record Result(Contender contender, int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent, double eventsWrittenSeconds,
-            long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
-            Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
+            long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, double settledRssMiB,
+            double settledRssAnonMiB, long threads, Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit,
-            double reconcilesPerAgent, Run applyBaselineAfter, String notConverged) {
+            double reconcilesPerAgent, Run applyBaselineAfter, String notConverged, String unfinished) {
 
         /**
          * A run whose Agents were not all Ready in time: its requests, Events, CPU and memory up to then, per Agent
@@ -64,8 +67,9 @@ public final class Benchmark {
                 Map<String, Double> requestsPerAgent, double eventsPerAgent, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
                 double operatorCpuSeconds, Cpu cpu, double startSeconds, double idleRssMiB, String underLimit) {
             return new Result(contender, agents, Double.NaN, createBaseline, requestsPerAgent, eventsPerAgent, Double.NaN, -1, Double.NaN,
-                    heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpuSeconds, cpu, startSeconds, idleRssMiB, Double.NaN,
-                    Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged);
+                    heapMiB, rssMiB, rssAnonMiB, Double.NaN, Double.NaN, threads, applyBaseline, operatorCpuSeconds, cpu, startSeconds,
+                    idleRssMiB, Double.NaN,
+                    Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged, "");
         }
 
         boolean converged() {
@@ -84,8 +88,9 @@ public final class Benchmark {
 
         Result withApplyBaselineAfter(Run after) {
             return new Result(contender, agents, convergeSeconds, createBaseline, operatorRequestsPerAgent, eventsPerAgent, eventsWrittenSeconds,
-                    resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpuSeconds, cpu,
-                    startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after, notConverged);
+                    resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads,
+                    applyBaseline, operatorCpuSeconds, cpu, startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after, notConverged,
+                    unfinished);
         }
     }
 
@@ -299,9 +304,27 @@ public final class Benchmark {
                 System.out.printf("%s, %,d Agents: converged in %.1f s; requests per Agent %s, Events per Agent %.2f; CPU operator %.1f s, "
                         + "kube-apiserver + etcd %.1f s; RSS %.0f / %.0f MiB%n", contender.label(), n, convergeSeconds, perAgent,
                         eventsPerAgent, operatorCpu, cpu.controlPlane(), rssMiB, rssAnonMiB);
+                // an idle operator's resident set, once ours has collected its heap after idling (idle-collection.after)
+                Thread.sleep(SETTLE.toMillis());
+                double settledRssMiB = operator.rssMiB();
+                double settledRssAnonMiB = operator.rssAnonMiB();
+                System.out.printf("%s, %,d Agents: RSS %.0f s later %.0f / %.0f MiB%n", contender.label(), n, (double) SETTLE.toSeconds(),
+                        settledRssMiB, settledRssAnonMiB);
                 operator.ours().ifPresent(ours -> printNativeMemory(ours, n));
                 double scrapeMillis = operator.ours().map(Benchmark::scrapeMillis).orElse(Double.NaN);
-                Others others = toolServersAndWorkforces(apiServer, client, fleet, installed.user(), operator, n);
+                Others others;
+                try {
+                    others = toolServersAndWorkforces(apiServer, client, fleet, installed.user(), operator, n);
+                } catch (ExecutionException | RuntimeException e) {
+                    // a finding about this operator, not the end of the run: its row keeps what was measured
+                    String unfinished = "the ToolServers and workforces did not converge (" + rootCause(e) + "); the restart was not measured";
+                    System.out.printf("%s, %,d Agents: %s%n", contender.label(), n, unfinished);
+                    String underLimit = operator.cgroup().map(group -> "converging: " + group.describe()).orElse("");
+                    return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds, -1,
+                            Double.NaN, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads, applyBaseline, operatorCpu,
+                            cpu, startSeconds, idleRssMiB, Double.NaN, scrapeMillis, Others.NOT_MEASURED, underLimit, reconcilesPerAgent,
+                            Run.NOT_MEASURED, "", unfinished);
+                }
                 String underLimit = operator.cgroup().map(group -> "converging and with the ToolServers and workforces: " + group.describe())
                         .orElse("");
 
@@ -340,8 +363,9 @@ public final class Benchmark {
                     underLimit += "; the restarted process exited";
                 }
                 return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds,
-                        resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, threads, applyBaseline, operatorCpu, cpu,
-                        startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED, "");
+                        resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads,
+                        applyBaseline, operatorCpu, cpu,
+                        startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED, "", "");
             } finally {
                 operator.close();
             }
@@ -538,6 +562,14 @@ public final class Benchmark {
     }
 
     /** The median time of five scrapes of /q/metrics: what a Prometheus scrape costs at this fleet size. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
     private static double scrapeMillis(PackagedOperator operator) {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -674,16 +706,18 @@ public final class Benchmark {
     static String sideBySide(List<Result> results) {
         StringBuilder out = new StringBuilder("| Agents, operator | Converge (s) | Ratio to the apply baseline | Requests per Agent "
                 + "(get/list/create/update/patch/delete) | Events per Agent | Writes on a restart | CPU while converging: operator / "
-                + "kube-apiserver + etcd (s) | Operator CPU per Agent (ms) | RSS after converging: all / anonymous (MiB) | Memory limit |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + "kube-apiserver + etcd (s) | Operator CPU per Agent (ms) | RSS after converging: all / anonymous (MiB) | RSS 15 s later: all / anonymous (MiB) "
+                + "| Memory limit |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             out.append(String.format("| %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f | %s | %.1f / %.1f | %.1f "
-                    + "| %.0f / %.0f | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
+                    + "| %.0f / %.0f | %s | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), r.eventsPerAgent(),
-                    r.converged() ? String.valueOf(r.resyncWrites()) : "-", r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
-                    r.rssMiB(), r.rssAnonMiB(), r.underLimit().isEmpty() ? "none" : r.underLimit()));
+                    r.resyncWrites() >= 0 ? String.valueOf(r.resyncWrites()) : "-", r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
+                    r.rssMiB(), r.rssAnonMiB(), r.converged() ? "%.0f / %.0f".formatted(r.settledRssMiB(), r.settledRssAnonMiB()) : "-",
+                    r.underLimit().isEmpty() ? "none" : r.underLimit()));
         }
         return out.toString();
     }
@@ -704,13 +738,14 @@ public final class Benchmark {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %s | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f "
-                    + "| %.2f | %.1f | %d | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
+                    + "| %.2f | %.1f | %s | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
                     r.label(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.createBaseline().seconds()),
                     orDash("%.1f", r.applyBaseline().seconds()) + " / " + orDash("%.1f", r.applyBaselineAfter().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
-                    r.eventsPerAgent(), r.eventsWrittenSeconds(), r.resyncWrites(), r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
+                    r.eventsPerAgent(), r.eventsWrittenSeconds(), r.resyncWrites() >= 0 ? String.valueOf(r.resyncWrites()) : "-",
+                    r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.cpu().controlPlane(), r.cpu().driver(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
         }
@@ -719,11 +754,14 @@ public final class Benchmark {
             if (!r.underLimit().isEmpty()) {
                 out.append(String.format("%n%s: %s.%n", r.label(), r.underLimit()));
             }
+            if (!r.unfinished().isEmpty()) {
+                out.append(String.format("%n%s: %s.%n", r.label(), r.unfinished()));
+            }
         }
         out.append("\nThen, beside the converged Agents:\n\n| Agents | ToolServers | AgenticWorkforces | Converge (s) | Writes per ToolServer "
                 + "| Writes per workforce | Other writes | Events | Heap used after (MiB) | RSS after (MiB) |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Result r : converged) {
+        for (Result r : converged.stream().filter(r -> r.unfinished().isEmpty()).toList()) {
             Others o = r.others();
             out.append(String.format("| %s | %d | %d | %.1f | %.2f | %.2f | %d | %d | %.0f | %.0f |%n", r.label(), o.toolServers(),
                     o.workforces(), o.convergeSeconds(), o.writesPerToolServer(), o.writesPerWorkforce(), o.otherWrites(), o.events(),
