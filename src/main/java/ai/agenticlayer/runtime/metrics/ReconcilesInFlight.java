@@ -30,11 +30,18 @@ final class ReconcilesInFlight implements Metrics {
     private final MeterRegistry registry;
     private final LongSupplier nanoTime;
     private final Map<Object, Running> running = new ConcurrentHashMap<>();
+    private volatile long lastFinishedNanos;
 
     ReconcilesInFlight(Metrics delegate, MeterRegistry registry, LongSupplier nanoTime) {
         this.delegate = delegate;
         this.registry = registry;
         this.nanoTime = nanoTime;
+        this.lastFinishedNanos = nanoTime.getAsLong();
+    }
+
+    /** How long no reconcile has run: 0 while one runs, else the time since the last one ended (or since the start). */
+    long idleNanos() {
+        return running.isEmpty() ? nanoTime.getAsLong() - lastFinishedNanos : 0;
     }
 
     @Override
@@ -64,6 +71,7 @@ final class ReconcilesInFlight implements Metrics {
         try {
             return delegate.timeControllerExecution(execution);
         } finally {
+            lastFinishedNanos = nanoTime.getAsLong();
             running.remove(token);
         }
     }

@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,7 +21,7 @@ public class SdkMetrics {
     @Singleton
     @Alternative
     @Priority(1)
-    Metrics operatorMetrics(MeterRegistry registry) {
+    ReconcilesInFlight operatorMetrics(MeterRegistry registry) {
         return new ReconcilesInFlight(MicrometerMetrics.withoutPerResourceMetrics(registry), registry, System::nanoTime);
     }
 }

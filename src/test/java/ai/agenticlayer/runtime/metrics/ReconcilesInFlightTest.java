@@ -65,6 +65,21 @@ class ReconcilesInFlightTest {
         assertThat(oldest("agent")).isZero();
     }
 
+    @Test
+    void idleTimeCountsFromTheEndOfTheLastReconcileAndIsZeroWhileOneRuns() {
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(5));
+        assertThat(metrics.idleNanos()).as("idle since it was made").isEqualTo(TimeUnit.SECONDS.toNanos(5));
+
+        time("agent", () -> {
+            clock.addAndGet(TimeUnit.SECONDS.toNanos(2));
+            assertThat(metrics.idleNanos()).isZero();
+            return "done";
+        });
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(7));
+
+        assertThat(metrics.idleNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(7));
+    }
+
     private double oldest(String controller) {
         return registry.get(ReconcilesInFlight.OLDEST_RECONCILE).tag("controller", controller).gauge().value();
     }

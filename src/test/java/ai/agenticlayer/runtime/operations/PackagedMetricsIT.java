@@ -81,6 +81,9 @@ class PackagedMetricsIT {
             assertThat(metrics).contains("agent_runtime_events_dropped_total 0.0");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(operator.get("/q/metrics").body())
                     .contains("agent_runtime_events_pending 0.0"));
+            // idle for 10 s (agent-runtime.idle-collection.after as shipped), it collects its heap once
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(operator.get("/q/metrics").body())
+                    .containsPattern("(?m)^agent_runtime_idle_collections_total [1-9]"));
             // a missing reference is one JSON log line that names the Agent, not a stack trace
             JsonNode line = operator.log().lines().filter(l -> l.contains("Agent fleet/broken is not ready")).findFirst()
                     .map(PackagedMetricsIT::json).orElseThrow(() -> new AssertionError("no log line about fleet/broken"));
