@@ -74,12 +74,21 @@ public class IdleCollection {
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::tickLoggingFailures, 1, 1, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+    }
+
+    /** A task that throws is never run again by its executor: a failed collection is logged and the next tick tries again. */
+    void tickLoggingFailures() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("The idle collection failed; the operator runs on, and tries again when next idle", e);
         }
     }
 

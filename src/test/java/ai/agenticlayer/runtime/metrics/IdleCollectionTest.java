@@ -59,6 +59,24 @@ class IdleCollectionTest {
         assertThat(asked).hasValue(0);
     }
 
+    @Test
+    void aCollectionThatFailsIsTriedAgainAtTheNextTick() {
+        AtomicLong attempts = new AtomicLong();
+        IdleCollection failingOnce = new IdleCollection(Duration.ofSeconds(10), idleNanos::get, collections::get, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalArgumentException("no such option");
+            }
+            collections.incrementAndGet();
+        }, new SimpleMeterRegistry());
+        idle(10);
+
+        failingOnce.tickLoggingFailures();
+        failingOnce.tickLoggingFailures();
+
+        assertThat(attempts).hasValue(2);
+        assertThat(failingOnce.tick()).as("the second attempt collected").isFalse();
+    }
+
     private void idle(long seconds) {
         idleNanos.set(TimeUnit.SECONDS.toNanos(seconds));
     }
