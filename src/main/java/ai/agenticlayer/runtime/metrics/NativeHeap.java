@@ -7,8 +7,8 @@ import org.graalvm.nativeimage.RuntimeOptions;
  * next eden, up to what its policy expects eden to need; returned to the system after every collection
  * ({@code -XX:MaxHeapFree=1m}), they would be mapped again after every young collection, which cost a busy operator
  * 11.5 ms of CPU per Agent at 10,000 Agents against 8.1 to 9.5 (docs/native.md). So only the idle collection gives
- * them back: the option is lowered for that collection and set back after it. Loaded in the native executable only: the jar does not carry the GraalVM
- * SDK.
+ * them back: the option is lowered for that collection and set back after it. Loaded in the native executable only:
+ * the jar does not carry the GraalVM SDK.
  */
 final class NativeHeap {
 
