@@ -72,6 +72,11 @@ public final class Benchmark {
                     Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged, "");
         }
 
+        /** Writes on a restart for a table's cell: "-" when the restart was not measured. */
+        String restartWrites() {
+            return resyncWrites >= 0 ? String.valueOf(resyncWrites) : "-";
+        }
+
         boolean converged() {
             return notConverged.isEmpty();
         }
@@ -561,7 +566,6 @@ public final class Benchmark {
         }
     }
 
-    /** The median time of five scrapes of /q/metrics: what a Prometheus scrape costs at this fleet size. */
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
@@ -570,6 +574,7 @@ public final class Benchmark {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
+    /** The median time of five scrapes of /q/metrics: what a Prometheus scrape costs at this fleet size. */
     private static double scrapeMillis(PackagedOperator operator) {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -715,7 +720,7 @@ public final class Benchmark {
                     + "| %.0f / %.0f | %s | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), r.eventsPerAgent(),
-                    r.resyncWrites() >= 0 ? String.valueOf(r.resyncWrites()) : "-", r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
+                    r.restartWrites(), r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
                     r.rssMiB(), r.rssAnonMiB(), r.converged() ? "%.0f / %.0f".formatted(r.settledRssMiB(), r.settledRssAnonMiB()) : "-",
                     r.underLimit().isEmpty() ? "none" : r.underLimit()));
         }
@@ -744,7 +749,7 @@ public final class Benchmark {
                     orDash("%.1f", r.applyBaseline().seconds()) + " / " + orDash("%.1f", r.applyBaselineAfter().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
-                    r.eventsPerAgent(), r.eventsWrittenSeconds(), r.resyncWrites() >= 0 ? String.valueOf(r.resyncWrites()) : "-",
+                    r.eventsPerAgent(), r.eventsWrittenSeconds(), r.restartWrites(),
                     r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
                     r.threads(), r.operatorCpuSeconds(), r.cpu().controlPlane(), r.cpu().driver(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
