@@ -54,8 +54,8 @@ public final class Benchmark {
 
     record Result(Contender contender, int agents, double convergeSeconds, Run createBaseline, Map<String, Double> operatorRequestsPerAgent,
             double eventsPerAgent, double eventsWrittenSeconds,
-            long resyncWrites, double subAgentChangeSeconds, double heapMiB, double rssMiB, double rssAnonMiB, double settledRssMiB,
-            double settledRssAnonMiB, long threads, Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
+            long resyncWrites, double subAgentChangeSeconds, double heapMiB, Resident resident, Resident settledResident,
+            long threads, Run applyBaseline, double operatorCpuSeconds, Cpu cpu,
             double startSeconds, double idleRssMiB, double restartSeconds, double scrapeMillis, Others others, String underLimit,
             double reconcilesPerAgent, Run applyBaselineAfter, String notConverged, String unfinished) {
 
@@ -64,12 +64,11 @@ public final class Benchmark {
          * created, and {@code notConverged} saying how far it got; what comes after converging is not measured.
          */
         static Result notConverged(Contender contender, int agents, Run createBaseline, Run applyBaseline, String notConverged,
-                Map<String, Double> requestsPerAgent, double eventsPerAgent, double heapMiB, double rssMiB, double rssAnonMiB, long threads,
+                Map<String, Double> requestsPerAgent, double eventsPerAgent, double heapMiB, Resident resident, long threads,
                 double operatorCpuSeconds, Cpu cpu, double startSeconds, double idleRssMiB, String underLimit) {
             return new Result(contender, agents, Double.NaN, createBaseline, requestsPerAgent, eventsPerAgent, Double.NaN, -1, Double.NaN,
-                    heapMiB, rssMiB, rssAnonMiB, Double.NaN, Double.NaN, threads, applyBaseline, operatorCpuSeconds, cpu, startSeconds,
-                    idleRssMiB, Double.NaN,
-                    Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged, "");
+                    heapMiB, resident, Resident.NOT_MEASURED, threads, applyBaseline, operatorCpuSeconds, cpu, startSeconds, idleRssMiB,
+                    Double.NaN, Double.NaN, Others.NOT_MEASURED, underLimit, Double.NaN, Run.NOT_MEASURED, notConverged, "");
         }
 
         /** Writes on a restart for a table's cell: "-" when the restart was not measured. */
@@ -93,9 +92,19 @@ public final class Benchmark {
 
         Result withApplyBaselineAfter(Run after) {
             return new Result(contender, agents, convergeSeconds, createBaseline, operatorRequestsPerAgent, eventsPerAgent, eventsWrittenSeconds,
-                    resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads,
-                    applyBaseline, operatorCpuSeconds, cpu, startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after, notConverged,
+                    resyncWrites, subAgentChangeSeconds, heapMiB, resident, settledResident, threads, applyBaseline, operatorCpuSeconds,
+                    cpu, startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, after, notConverged,
                     unfinished);
+        }
+    }
+
+    /** An operator's resident set from /proc/<pid>/status: all of it, and the anonymous part (heap, stacks, native allocations). */
+    record Resident(double allMiB, double anonymousMiB) {
+        static final Resident NOT_MEASURED = new Resident(Double.NaN, Double.NaN);
+
+        /** For a table's cell: "all / anonymous", or "-" when not measured. */
+        String cell() {
+            return Double.isNaN(allMiB) ? "-" : "%.0f / %.0f".formatted(allMiB, anonymousMiB);
         }
     }
 
@@ -302,19 +311,17 @@ public final class Benchmark {
                 double eventsPerAgent = eventsPerAgent(converging, n);
 
                 double heapMiB = operator.heapMiB();
-                double rssMiB = operator.rssMiB();
-                double rssAnonMiB = operator.rssAnonMiB();
+                Resident resident = operator.resident();
                 long threads = (long) operator.procStatus("Threads:");
                 // printed now: a step after converging that times out ends the run before the table
                 System.out.printf("%s, %,d Agents: converged in %.1f s; requests per Agent %s, Events per Agent %.2f; CPU operator %.1f s, "
-                        + "kube-apiserver + etcd %.1f s; RSS %.0f / %.0f MiB%n", contender.label(), n, convergeSeconds, perAgent,
-                        eventsPerAgent, operatorCpu, cpu.controlPlane(), rssMiB, rssAnonMiB);
+                        + "kube-apiserver + etcd %.1f s; RSS %s MiB%n", contender.label(), n, convergeSeconds, perAgent,
+                        eventsPerAgent, operatorCpu, cpu.controlPlane(), resident.cell());
                 // an idle operator's resident set, once ours has collected its heap after idling (idle-collection.after)
                 Thread.sleep(SETTLE.toMillis());
-                double settledRssMiB = operator.rssMiB();
-                double settledRssAnonMiB = operator.rssAnonMiB();
-                System.out.printf("%s, %,d Agents: RSS %.0f s later %.0f / %.0f MiB%n", contender.label(), n, (double) SETTLE.toSeconds(),
-                        settledRssMiB, settledRssAnonMiB);
+                Resident settledResident = operator.resident();
+                System.out.printf("%s, %,d Agents: RSS %d s later %s MiB%n", contender.label(), n, SETTLE.toSeconds(),
+                        settledResident.cell());
                 operator.ours().ifPresent(ours -> printNativeMemory(ours, n));
                 double scrapeMillis = operator.ours().map(Benchmark::scrapeMillis).orElse(Double.NaN);
                 Others others;
@@ -326,7 +333,7 @@ public final class Benchmark {
                     System.out.printf("%s, %,d Agents: %s%n", contender.label(), n, unfinished);
                     String underLimit = operator.cgroup().map(group -> "converging: " + group.describe()).orElse("");
                     return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds, -1,
-                            Double.NaN, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads, applyBaseline, operatorCpu,
+                            Double.NaN, heapMiB, resident, settledResident, threads, applyBaseline, operatorCpu,
                             cpu, startSeconds, idleRssMiB, Double.NaN, scrapeMillis, Others.NOT_MEASURED, underLimit, reconcilesPerAgent,
                             Run.NOT_MEASURED, "", unfinished);
                 }
@@ -368,7 +375,7 @@ public final class Benchmark {
                     underLimit += "; the restarted process exited";
                 }
                 return new Result(contender, n, convergeSeconds, createBaseline, perAgent, eventsPerAgent, eventsWrittenSeconds,
-                        resyncWrites, subAgentChangeSeconds, heapMiB, rssMiB, rssAnonMiB, settledRssMiB, settledRssAnonMiB, threads,
+                        resyncWrites, subAgentChangeSeconds, heapMiB, resident, settledResident, threads,
                         applyBaseline, operatorCpu, cpu,
                         startSeconds, idleRssMiB, restartSeconds, scrapeMillis, others, underLimit, reconcilesPerAgent, Run.NOT_MEASURED, "", "");
             } finally {
@@ -390,8 +397,8 @@ public final class Benchmark {
         String notConverged = String.format("not converged: %,d of %,d Agents Ready after %.0f s", ready, n, seconds);
         System.out.printf("%s, %,d Agents: %s%n", contender.label(), n, notConverged);
         return Result.notConverged(contender, n, createBaseline, applyBaseline, notConverged,
-                perVerb(sent, n), eventsPerAgent(sent, n), operator.heapMiB(), operator.rssMiB(),
-                operator.rssAnonMiB(), (long) operator.procStatus("Threads:"), operatorCpu, cpu, startSeconds, idleRssMiB,
+                perVerb(sent, n), eventsPerAgent(sent, n), operator.heapMiB(), operator.resident(),
+                (long) operator.procStatus("Threads:"), operatorCpu, cpu, startSeconds, idleRssMiB,
                 operator.cgroup().map(group -> "until the timeout: " + group.describe()).orElse(""));
     }
 
@@ -717,11 +724,11 @@ public final class Benchmark {
         for (Result r : results) {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             out.append(String.format("| %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f | %s | %.1f / %.1f | %.1f "
-                    + "| %.0f / %.0f | %s | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
+                    + "| %s | %s | %s |%n", r.label(), r.converged() ? "%.1f".formatted(r.convergeSeconds()) : r.notConverged(),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), r.eventsPerAgent(),
                     r.restartWrites(), r.operatorCpuSeconds(), r.cpu().controlPlane(), 1000 * r.operatorCpuSeconds() / r.agents(),
-                    r.rssMiB(), r.rssAnonMiB(), r.converged() ? "%.0f / %.0f".formatted(r.settledRssMiB(), r.settledRssAnonMiB()) : "-",
+                    r.resident().cell(), r.settledResident().cell(),
                     r.underLimit().isEmpty() ? "none" : r.underLimit()));
         }
         return out.toString();
@@ -743,14 +750,14 @@ public final class Benchmark {
             Map<String, Double> v = r.operatorRequestsPerAgent();
             double writes = v.get("create") + v.get("update") + v.get("patch") + v.get("delete");
             out.append(String.format("| %s | %.1f | %s | %s | %s | %s | %.2f / %.2f / %.2f / %.2f / %.2f / %.2f | %.2f "
-                    + "| %.2f | %.1f | %s | %.1f | %.0f | %.0f / %.0f | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
+                    + "| %.2f | %.1f | %s | %.1f | %.0f | %s | %d | %.1f / %.1f / %.1f | %.1f | %.0f | %.1f | %.1f |%n",
                     r.label(), r.convergeSeconds(), orDash("%.1f", r.createBaseline().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.createBaseline().seconds()),
                     orDash("%.1f", r.applyBaseline().seconds()) + " / " + orDash("%.1f", r.applyBaselineAfter().seconds()),
                     orDash("%.2f", r.convergeSeconds() / r.applyBaselineMean().seconds()),
                     v.get("get"), v.get("list"), v.get("create"), v.get("update"), v.get("patch"), v.get("delete"), writes,
                     r.eventsPerAgent(), r.eventsWrittenSeconds(), r.restartWrites(),
-                    r.subAgentChangeSeconds(), r.heapMiB(), r.rssMiB(), r.rssAnonMiB(),
+                    r.subAgentChangeSeconds(), r.heapMiB(), r.resident().cell(),
                     r.threads(), r.operatorCpuSeconds(), r.cpu().controlPlane(), r.cpu().driver(), r.startSeconds(), r.idleRssMiB(),
                     r.restartSeconds(), r.scrapeMillis()));
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import ai.agenticlayer.runtime.benchmark.Benchmark.Cpu;
+import ai.agenticlayer.runtime.benchmark.Benchmark.Resident;
 import ai.agenticlayer.runtime.benchmark.Benchmark.Result;
 import ai.agenticlayer.runtime.benchmark.Benchmark.Run;
 
@@ -18,7 +19,7 @@ class BenchmarkTableTest {
     void aRunThatDidNotConvergeHasItsRowSideBySideAndNoneInTheDetail() {
         Map<String, Double> requests = Map.of("get", 0.0, "list", 0.0, "create", 2.0, "update", 1.16, "patch", 0.0, "delete", 0.0);
         Result original = Result.notConverged(Contender.ORIGINAL, 10_000, Run.NOT_MEASURED, Run.NOT_MEASURED,
-                "not converged: 8,271 of 10,000 Agents Ready after 1200 s", requests, 2.08, Double.NaN, 310.4, 250.2, 41, 190.0,
+                "not converged: 8,271 of 10,000 Agents Ready after 1200 s", requests, 2.08, Double.NaN, new Resident(310.4, 250.2), 41, 190.0,
                 new Cpu(900.0, 100.0), 1.5, 30.0, "");
 
         String table = Benchmark.table(List.of(original));
@@ -33,7 +34,7 @@ class BenchmarkTableTest {
     void aRunWhoseToolServersDidNotConvergeKeepsItsAgentFiguresAndSaysWhereItStopped() {
         Map<String, Double> requests = Map.of("get", 0.0, "list", 0.0, "create", 2.0, "update", 3.0, "patch", 0.0, "delete", 0.0);
         Result original = new Result(Contender.ORIGINAL, 10_000, 1575.6, Run.NOT_MEASURED, requests, 3.0, 1580.0, -1, Double.NaN, Double.NaN,
-                529.0, 479.0, 529.0, 479.0, 7, Run.NOT_MEASURED, 1540.0, new Cpu(900.0, 100.0), 1.8, 45.0, Double.NaN, Double.NaN,
+                new Resident(529.0, 479.0), new Resident(529.0, 479.0), 7, Run.NOT_MEASURED, 1540.0, new Cpu(900.0, 100.0), 1.8, 45.0, Double.NaN, Double.NaN,
                 Benchmark.Others.NOT_MEASURED, "", Double.NaN, Run.NOT_MEASURED, "",
                 "the ToolServers and workforces did not converge (SocketTimeoutException: timeout); the restart was not measured");
 

@@ -64,8 +64,8 @@ interface OperatorProcess extends AutoCloseable {
         return procStatus("VmRSS:") / 1024;
     }
 
-    default double rssAnonMiB() {
-        return procStatus("RssAnon:") / 1024;
+    default Benchmark.Resident resident() {
+        return new Benchmark.Resident(rssMiB(), procStatus("RssAnon:") / 1024);
     }
 
     record Ours(PackagedOperator operator) implements OperatorProcess {
