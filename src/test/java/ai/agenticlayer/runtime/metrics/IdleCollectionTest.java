@@ -62,19 +62,22 @@ class IdleCollectionTest {
     @Test
     void aCollectionThatFailsIsTriedAgainAtTheNextTick() {
         AtomicLong attempts = new AtomicLong();
+        SimpleMeterRegistry counted = new SimpleMeterRegistry();
         IdleCollection failingOnce = new IdleCollection(Duration.ofSeconds(10), idleNanos::get, collections::get, () -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalArgumentException("no such option");
             }
             collections.incrementAndGet();
-        }, new SimpleMeterRegistry());
+        }, counted);
         idle(10);
 
         failingOnce.tickLoggingFailures();
+        assertThat(counted.get(IdleCollection.IDLE_COLLECTIONS).counter().count()).as("a failed collection is not counted").isZero();
         failingOnce.tickLoggingFailures();
 
         assertThat(attempts).hasValue(2);
-        assertThat(failingOnce.tick()).as("the second attempt collected").isFalse();
+        assertThat(counted.get(IdleCollection.IDLE_COLLECTIONS).counter().count()).as("the second attempt collected").isEqualTo(1.0);
+        assertThat(failingOnce.tick()).as("and counts as its own: no third collection until another has run").isFalse();
     }
 
     private void idle(long seconds) {
