@@ -2,14 +2,10 @@ package ai.agenticlayer.runtime.children;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import ai.agenticlayer.runtime.api.v1alpha1.AgentStatus;
-import ai.agenticlayer.runtime.status.DeploymentAvailability;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
@@ -77,27 +73,6 @@ class ChildUpdatesTest {
 
         assertThat(ChildUpdates.matter(changed(before, d -> d.getStatus().setReadyReplicas(1)), before)).as("a pod ready").isTrue();
         assertThat(ChildUpdates.matter(changed(before, d -> d.getStatus().setReplicas(2)), before)).as("a pod more").isTrue();
-    }
-
-    @Test
-    void theStatusReportsTheDeploymentsReplicasAndSelector() {
-        AgentStatus status = new AgentStatus();
-        DeploymentAvailability.reportReplicas(status, Optional.of(changed(rollingOut(), d -> {
-            d.getSpec().setSelector(new LabelSelectorBuilder().addToMatchLabels("app", "weather").build());
-            d.getSpec().setReplicas(3);
-            d.getStatus().setReplicas(2);
-            d.getStatus().setReadyReplicas(1);
-        })));
-
-        assertThat(status.getReplicas()).isEqualTo(2);
-        assertThat(status.getReadyReplicas()).isEqualTo(1);
-        assertThat(status.getPods()).isEqualTo("1/3");
-        assertThat(status.getSelector()).isEqualTo("app=weather");
-
-        AgentStatus withoutDeployment = new AgentStatus();
-        DeploymentAvailability.reportReplicas(withoutDeployment, Optional.empty());
-        assertThat(withoutDeployment.getPods()).isNull();
-        assertThat(withoutDeployment.getSelector()).isNull();
     }
 
     @Test
